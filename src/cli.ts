@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/** argv → command; no logic here. Exit codes: 0 ok, 1 bad usage or configuration, 2 some inputs failed. */
+import { COMMANDS, mainHelp } from "./commands/index.js";
+import { UsageError } from "./commands/args.js";
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(mainHelp());
+    return name ? 0 : 1;
+  }
+  if (name === "--version" || name === "-v") {
+    const { VERSION } = await import("./version.js");
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`zhibiao: unknown command '${name}'\n\n${mainHelp()}`);
+    return 1;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`zhibiao ${name}: ${e.message}\n(see 'zhibiao ${name} --help')\n`);
+      return 1;
+    }
+    const err = e as Error & { exitCode?: number };
+    process.stderr.write(`zhibiao ${name}: ${err.message}\n`);
+    return err.exitCode ?? 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`zhibiao: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,4 @@
+export * from "./record.js";
+export * from "./document.js";
+export * from "./diagnostic.js";
+export * from "./options.js";
