@@ -1,16 +1,13 @@
-import { join } from "node:path";
 import type { Command } from "./types.js";
 import { parse, str, strs, UsageError } from "./args.js";
 import { collectInputs } from "../io/collect.js";
 import { readDocument } from "../io/read.js";
-import { writeFileAtomic } from "../io/write.js";
 import { createEngine } from "../pipeline/engine.js";
 import { extractDocument, failedDocument } from "../pipeline/document.js";
 import { diagnostic, type Diagnostic } from "../model/diagnostic.js";
 import type { MetricRecord } from "../model/record.js";
 import type { DocumentRecord } from "../model/document.js";
-import { toJsonl } from "../export/jsonl.js";
-import { recordsToCsv } from "../export/csv.js";
+import { writeDataset } from "../export/dataset.js";
 
 const HELP = `Usage: zhibiao extract <files or folders...> --out <dir> [options]
 
@@ -74,10 +71,7 @@ export const extractCommand: Command = {
         diagnostics.push(diagnostic({ doc_id: doc.doc_id, path: file, severity: "error", stage: "read", code: "read-failed", message }));
       }
     }
-    writeFileAtomic(join(out, "records.jsonl"), toJsonl(records));
-    writeFileAtomic(join(out, "records.csv"), recordsToCsv(records));
-    writeFileAtomic(join(out, "documents.jsonl"), toJsonl(documents));
-    writeFileAtomic(join(out, "diagnostics.jsonl"), toJsonl(diagnostics));
+    writeDataset(out, { records, documents, diagnostics });
     if (!values.quiet) process.stderr.write(`zhibiao: ${documents.length} documents, ${records.length} records → ${out}\n`);
     return failed ? 2 : 0;
   },

@@ -4,6 +4,8 @@ export interface Engine {
 }
 
 export interface EngineOptions {
+  /** The folder of built-in rules (default: the package's own rules/); tests point it at a modified copy. */
+  baseRulesDir?: string;
   /** Extra rule folders, loaded on top of the built-in rules. */
   rulesDirs?: readonly string[];
 }
