@@ -1,9 +1,13 @@
 import type { Command } from "./types.js";
 import { extractCommand } from "./extract.js";
+import { checkCommand } from "./check.js";
+import { scoreCommand } from "./score.js";
 
 /** Every command of the CLI, by name. */
 export const COMMANDS: Record<string, Command> = {
   extract: extractCommand,
+  check: checkCommand,
+  score: scoreCommand,
 };
 
 export function mainHelp(): string {
