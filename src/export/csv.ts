@@ -1,23 +1,31 @@
 import { stringify } from "csv-stringify/sync";
-import { RECORD_COLUMNS, type MetricRecord } from "../model/record.js";
+import type { MetricRecord } from "../model/record.js";
+import { csvCell } from "./cell.js";
+import { headerRow, resolveColumns, type HeaderLanguage } from "./columns.js";
 
-/** Records as CSV (UTF-8 with BOM, RFC 4180), one column per schema field. */
-export function recordsToCsv(records: readonly MetricRecord[], columns: readonly string[] = RECORD_COLUMNS): string {
-  const rows = records.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c])));
-  return "\uFEFF" + stringify([columns as string[], ...rows], { eof: true, record_delimiter: "\r\n" });
+export { plainNumber as numberCell } from "./number.js";
+
+/** Options of a records CSV. */
+export interface CsvOptions {
+  /** Columns to write, in order (default: every record column); Chinese names are accepted. */
+  columns?: readonly string[] | null;
+  /** Header row: snake_case names ("en", default) or the codebook's Chinese names ("zh"). */
+  header?: HeaderLanguage;
 }
 
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return numberCell(v);
-  if (typeof v === "boolean") return v ? "true" : "false";
-  return String(v);
+/**
+ * Records as CSV for Excel/WPS/pandas/R: UTF-8 with BOM, RFC 4180 (CRLF, quotes doubled), numbers plain,
+ * null empty, formula-like text prefixed with `'`: `recordsToCsv(records, { columns: ["indicator", "value"], header: "zh" })`.
+ */
+export function recordsToCsv(records: readonly MetricRecord[], opts: CsvOptions | readonly string[] = {}): string {
+  const { columns, header } = Array.isArray(opts) ? { columns: opts as readonly string[], header: undefined } : (opts as CsvOptions);
+  const cols = resolveColumns(columns);
+  const rows = records.map((r) => cols.map((c) => r[c] as unknown));
+  return tableToCsv(headerRow(cols, header), rows);
 }
 
-/** A number without exponent or separators: 148690000, not 1.4869e8. */
-export function numberCell(n: number): string {
-  if (!Number.isFinite(n)) return "";
-  const s = String(n);
-  if (!/e/i.test(s)) return s;
-  return n.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
+/** Any table as CSV with the same rules (BOM, RFC 4180, plain numbers, escaped formulas): `tableToCsv(["a"], [[1]])`. */
+export function tableToCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const body = [header.map((h) => csvCell(h)), ...rows.map((row) => row.map(csvCell))];
+  return "\uFEFF" + stringify(body, { eof: true, record_delimiter: "\r\n" });
 }
