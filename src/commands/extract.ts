@@ -1,78 +1,157 @@
 import type { Command } from "./types.js";
 import { parse, str, strs, UsageError } from "./args.js";
 import { collectInputs } from "../io/collect.js";
-import { readDocument } from "../io/read.js";
-import { createEngine } from "../pipeline/engine.js";
-import { extractDocument, failedDocument } from "../pipeline/document.js";
-import { diagnostic, type Diagnostic } from "../model/diagnostic.js";
+import type { Diagnostic } from "../model/diagnostic.js";
 import type { MetricRecord } from "../model/record.js";
 import type { DocumentRecord } from "../model/document.js";
-import { writeDataset } from "../export/dataset.js";
+import { writeDataset, parseFormats } from "../export/dataset.js";
+import { ColumnError, parseHeader, resolveColumns } from "../export/columns.js";
+import { toJsonl } from "../export/jsonl.js";
+import { runBatch } from "../batch/run.js";
+import { Progress } from "../batch/progress.js";
+import { ExtractCliOptionsSchema, parseByteSize, type ExtractCliOptions } from "../batch/options.js";
+import type { ItemOutcome } from "../batch/outcome.js";
 
-const HELP = `Usage: zhibiao extract <files or folders...> --out <dir> [options]
+const HELP = `Usage: zhibiao extract <files, folders, globs or -> --out <dir> [options]
 
 Extracts every metric mention of the inputs and writes, in <dir>:
   records.csv        one row per figure (UTF-8 with BOM, for Excel/WPS, pandas, R)
   records.jsonl      the same records, one JSON object a line
-  documents.jsonl    one line per input: path, sha256, encoding, title, region, date, record count, errors
-  diagnostics.jsonl  problems found (skipped files, unreadable inputs, rule warnings)
+  statements.csv     the records grouped by statement
+  documents.jsonl    one line per input: path, reader, encoding, sha256, title, region, date, record count, errors
+  diagnostics.jsonl  problems found (unreadable inputs, skipped files, rule warnings)
 
-Folders are read recursively for the formats zhibiao knows (.txt); other files are skipped and listed
-in diagnostics.jsonl.
+Inputs: files, folders (read recursively for .txt .html .htm .docx .pdf; other files are skipped and
+listed in diagnostics.jsonl), glob patterns ('reports/**/*.pdf', quoted so the shell leaves them), and
+- for one text on stdin. Text files may be UTF-8 (with or without BOM), GB18030/GBK or UTF-16; the
+encoding found is recorded. Records come in input order, then by position in the text.
 
 Options:
-  --out <dir>      output folder (required)
-  --rules <dir>    an extra rule folder loaded on top of the built-in rules (repeatable)
-  --quiet          no progress on stderr
-  -h, --help       this help
+  --out <dir>          output folder (required); --out - streams records as JSONL to stdout
+  --format <list>      extra formats: xlsx (records.xlsx); csv, jsonl, statements are always written
+                       (repeatable or comma-separated; with --out -, only jsonl)
+  --columns <a,b,c>    columns of records.csv/xlsx (and of streamed JSONL), in order
+  --header <en|zh>     header names of the CSV/XLSX: field names (en) or Chinese codebook names (zh)
+  --rules <dir>        an extra rule folder loaded on top of the built-in rules (repeatable)
+  --jobs <n>           worker threads (default: the number of cores)
+  --max-bytes <size>   refuse inputs larger than this, unread (default 100MB; e.g. 500000, 20MB)
+  --quiet              no progress bar and no summary on stderr
+  -h, --help           this help
 
 Exit codes: 0 success; 1 bad usage or bad rules; 2 some inputs failed (the others are written).
 `;
 
+/** The checked options of an argv: `extractOptions(["seeds", "--out", "output", "--jobs", "2"])`. */
+export function extractOptions(argv: string[]): ExtractCliOptions {
+  const { values, positionals } = parse(argv, {
+    out: { type: "string" },
+    format: { type: "string", multiple: true },
+    columns: { type: "string", multiple: true },
+    header: { type: "string" },
+    rules: { type: "string", multiple: true },
+    jobs: { type: "string" },
+    "max-bytes": { type: "string" },
+    quiet: { type: "boolean" },
+  });
+  const jobs = str(values.jobs);
+  const maxBytes = str(values["max-bytes"]);
+  const columns = strs(values.columns).flatMap((c) => c.split(/[,，]/)).map((c) => c.trim()).filter(Boolean);
+  const parsed = ExtractCliOptionsSchema.safeParse({
+    inputs: positionals,
+    out: str(values.out),
+    rules: strs(values.rules),
+    jobs: jobs === undefined ? undefined : /^\d+$/.test(jobs) ? Number(jobs) : NaN,
+    maxBytes: maxBytes === undefined ? undefined : (parseByteSize(maxBytes) ?? NaN),
+    formats: strs(values.format),
+    columns: columns.length ? columns : undefined,
+    header: str(values.header),
+    quiet: values.quiet === true,
+  });
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? "bad options");
+  const opts = parsed.data;
+  try {
+    const formats = parseFormats(opts.formats);
+    resolveColumns(opts.columns);
+    parseHeader(opts.header);
+    if (opts.out === "-" && formats.some((f) => f !== "jsonl")) throw new UsageError("--out - streams JSONL only; drop --format or use --format jsonl");
+    if (opts.out === "-" && opts.header) throw new UsageError("--header applies to CSV/XLSX files, not to JSONL on stdout");
+  } catch (e) {
+    if (e instanceof ColumnError) throw new UsageError(e.message);
+    throw e;
+  }
+  return opts;
+}
+
 export const extractCommand: Command = {
-  summary: "extract metric records from reports into CSV/JSONL datasets",
+  summary: "extract metric records from reports into CSV/JSONL/XLSX datasets",
   help: HELP,
   async run(argv) {
-    const { values, positionals } = parse(argv, {
-      out: { type: "string" },
-      rules: { type: "string", multiple: true },
-      quiet: { type: "boolean" },
-    });
-    if (!positionals.length) throw new UsageError("no input given");
-    const out = str(values.out);
-    if (!out) throw new UsageError("--out <dir> is required");
-    const engine = createEngine({ rulesDirs: strs(values.rules) });
-    const { files, skipped, missing } = collectInputs(positionals);
+    const opts = extractOptions(argv);
+    const { items } = collectInputs(opts.inputs);
+    const stream = opts.out === "-";
+    const progress = new Progress(items.length, process.stderr, !opts.quiet && Boolean(process.stderr.isTTY));
     const records: MetricRecord[] = [];
     const documents: DocumentRecord[] = [];
     const diagnostics: Diagnostic[] = [];
+    const columns = opts.columns ? resolveColumns(opts.columns) : null;
+    let recordCount = 0;
+    let docCount = 0;
     let failed = 0;
-    for (const m of missing) {
-      failed++;
-      const message = `${m}: no such file or folder`;
-      process.stderr.write(`zhibiao: ${message}\n`);
-      diagnostics.push(diagnostic({ path: m, severity: "error", stage: "read", code: "missing-input", message }));
+    let stdoutClosed = false;
+    if (stream) {
+      process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code !== "EPIPE") throw e;
+        stdoutClosed = true;
+      });
     }
-    for (const s of skipped) {
-      diagnostics.push(diagnostic({ path: s.path, severity: "info", stage: "read", code: "skipped-format", message: `${s.path}: skipped, ${s.reason}` }));
-    }
-    for (const file of files) {
-      try {
-        const result = extractDocument(readDocument(file), engine);
-        records.push(...result.records);
-        documents.push(result.document);
-        diagnostics.push(...result.diagnostics);
-      } catch (e) {
+    const emit = async (o: ItemOutcome) => {
+      if (o.error) {
         failed++;
-        const message = `${file}: ${(e as Error).message}`;
-        process.stderr.write(`zhibiao: ${message}\n`);
-        const doc = failedDocument(file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, ""), file, message);
-        documents.push(doc);
-        diagnostics.push(diagnostic({ doc_id: doc.doc_id, path: file, severity: "error", stage: "read", code: "read-failed", message }));
+        progress.log(`zhibiao: ${o.error}`);
       }
+      if (o.document) docCount++;
+      recordCount += o.records.length;
+      progress.tick(o.document?.chars ?? 0);
+      if (!stream) {
+        for (const r of o.records) records.push(r);
+        if (o.document) documents.push(o.document);
+        for (const d of o.diagnostics) diagnostics.push(d);
+      } else if (o.records.length && !stdoutClosed) {
+        await writeStdout(toJsonl(columns ? o.records.map((r) => pick(r, columns)) : o.records));
+      }
+    };
+    try {
+      await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules } }, emit);
+    } finally {
+      progress.clear();
     }
-    writeDataset(out, { records, documents, diagnostics });
-    if (!values.quiet) process.stderr.write(`zhibiao: ${documents.length} documents, ${records.length} records → ${out}\n`);
+    if (!stream) await writeDataset(opts.out, { records, documents, diagnostics }, { formats: opts.formats, columns: opts.columns, header: opts.header });
+    if (!opts.quiet) {
+      const where = stream ? "stdout" : opts.out;
+      process.stderr.write(`zhibiao: ${docCount} documents${failed ? ` (${failed} failed)` : ""}, ${recordCount} records → ${where}\n`);
+    }
     return failed ? 2 : 0;
   },
 };
+
+/** Writes to stdout, waiting for it to drain so memory stays flat when the reader is slow. */
+function writeStdout(s: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(s)) return resolve();
+    const done = () => {
+      process.stdout.off("drain", done);
+      process.stdout.off("close", done);
+      process.stdout.off("error", done);
+      resolve();
+    };
+    process.stdout.on("drain", done);
+    process.stdout.on("close", done);
+    process.stdout.on("error", done);
+  });
+}
+
+function pick(r: MetricRecord, columns: readonly (keyof MetricRecord)[]): Partial<MetricRecord> {
+  const out: Record<string, unknown> = {};
+  for (const c of columns) out[c] = r[c];
+  return out as Partial<MetricRecord>;
+}

@@ -1,45 +1,143 @@
-import { readdirSync, statSync } from "node:fs";
-import { join, extname, basename } from "node:path";
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
+import { join, extname, basename, resolve } from "node:path";
+import { describeError, type InputErrorCode } from "./errors.js";
+import { expandGlob, isGlob } from "./glob.js";
 
-/** The input formats zhibiao reads, by extension. */
-export const KNOWN_EXTENSIONS = new Set([".txt"]);
+/** The input formats zhibiao reads in folders and globs, by extension. */
+export const KNOWN_EXTENSIONS = new Set([".txt", ".html", ".htm", ".docx", ".pdf"]);
+
+/** One input of a batch, in the order given: a file to read, stdin, or a problem found while collecting. */
+export type InputItem =
+  | { kind: "file"; path: string; size: number }
+  | { kind: "stdin"; path: "-" }
+  | { kind: "error"; path: string; code: InputErrorCode; message: string }
+  | { kind: "skipped"; path: string; reason: string; code: "skipped-format" | "duplicate-input" };
 
 export interface CollectedInputs {
+  /** Every input in order, problems included. */
+  items: InputItem[];
+  /** The readable files among the items (stdin excluded). */
   files: string[];
-  /** Files found in folders that zhibiao does not read, and paths that do not exist. */
+  /** Files found in folders that zhibiao does not read. */
   skipped: { path: string; reason: string }[];
+  /** Paths that do not exist (or patterns that match nothing). */
   missing: string[];
 }
 
-/** Expands files and folders (recursively) into the files to read, sorted: `collectInputs(["seeds"])`. */
+/**
+ * Expands files, folders (recursively), glob patterns and `-` (stdin) into the inputs of a batch,
+ * in the order given, each folder sorted: `collectInputs(["seeds", "new/**\/*.pdf", "-"])`.
+ */
 export function collectInputs(paths: string[]): CollectedInputs {
-  const files: string[] = [];
-  const skipped: { path: string; reason: string }[] = [];
-  const missing: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
+  const items: InputItem[] = [];
+  const seenFiles = new Set<string>();
+  const addFile = (path: string, st: Stats) => {
+    const key = `${st.dev}:${st.ino}`;
+    if (seenFiles.has(key)) {
+      items.push({ kind: "skipped", path, reason: "listed more than once; read once", code: "duplicate-input" });
+      return;
+    }
+    seenFiles.add(key);
+    if (st.isFile()) items.push({ kind: "file", path, size: st.size });
+    else items.push({ kind: "error", path, code: "not-a-file", message: `not a regular file (${fileType(st)})` });
+  };
+  const walk = (dir: string, ancestors: Set<string>) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      const { code, message } = describeError(e);
+      items.push({ kind: "error", path: dir, code, message: `cannot list folder: ${message}` });
+      return;
+    }
+    for (const name of names) {
       const p = join(dir, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (KNOWN_EXTENSIONS.has(extname(name).toLowerCase())) files.push(p);
-      else skipped.push({ path: p, reason: `not a format zhibiao reads (${extname(name) || "no extension"})` });
+      let st: Stats;
+      try {
+        st = statSync(p);
+      } catch (e) {
+        const { code, message } = describeError(e);
+        const isLink = safeLstat(p)?.isSymbolicLink() ?? false;
+        items.push({ kind: "error", path: p, code: isLink && code === "missing-input" ? "missing-input" : code, message: isLink && code === "missing-input" ? "broken symlink" : message });
+        continue;
+      }
+      if (st.isDirectory()) {
+        const real = safeRealpath(p);
+        if (real && ancestors.has(real)) {
+          items.push({ kind: "error", path: p, code: "symlink-loop", message: `symlink loop (points back to ${real})` });
+          continue;
+        }
+        walk(p, new Set([...ancestors, real ?? p]));
+      } else if (KNOWN_EXTENSIONS.has(extname(name).toLowerCase())) addFile(p, st);
+      else items.push({ kind: "skipped", path: p, reason: `not a format zhibiao reads (${extname(name) || "no extension"})`, code: "skipped-format" });
     }
   };
   for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      missing.push(p);
+    if (p === "-") {
+      items.push({ kind: "stdin", path: "-" });
       continue;
     }
-    if (st.isDirectory()) walk(p);
-    else files.push(p);
+    let st: Stats;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      if (isGlob(p)) {
+        const found = expandGlob(p);
+        if (!found.length) items.push({ kind: "error", path: p, code: "no-match", message: "no file matches this pattern" });
+        for (const f of found) {
+          const fst = safeStat(f);
+          if (fst) addFile(f, fst);
+        }
+        continue;
+      }
+      const { code, message } = describeError(e, "missing-input");
+      items.push({ kind: "error", path: p, code, message: code === "missing-input" ? "no such file or folder" : message });
+      continue;
+    }
+    if (st.isDirectory()) walk(p, new Set([safeRealpath(p) ?? resolve(p)]));
+    else addFile(p, st);
   }
-  return { files, skipped, missing };
+  return {
+    items,
+    files: items.flatMap((i) => (i.kind === "file" ? [i.path] : [])),
+    skipped: items.flatMap((i) => (i.kind === "skipped" ? [{ path: i.path, reason: i.reason }] : [])),
+    missing: items.flatMap((i) => (i.kind === "error" && (i.code === "missing-input" || i.code === "no-match") ? [i.path] : [])),
+  };
 }
 
 /** The doc_id of a file: its name without extension. */
 export function docIdOf(path: string): string {
-  return basename(path, extname(path));
+  return path === "-" ? "stdin" : basename(path, extname(path));
+}
+
+function fileType(st: Stats): string {
+  if (st.isFIFO()) return "FIFO";
+  if (st.isSocket()) return "socket";
+  if (st.isCharacterDevice()) return "character device";
+  if (st.isBlockDevice()) return "block device";
+  return "special file";
+}
+
+function safeStat(p: string): Stats | null {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function safeLstat(p: string): Stats | null {
+  try {
+    return lstatSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function safeRealpath(p: string): string | null {
+  try {
+    return realpathSync(p);
+  } catch {
+    return null;
+  }
 }

@@ -1,20 +1,52 @@
-import { readFileSync } from "node:fs";
-import { createHash } from "node:crypto";
-import type { SourceDocument } from "../pipeline/document.js";
+import { readFile, stat } from "node:fs/promises";
+import { InputError } from "./errors.js";
 import { docIdOf } from "./collect.js";
+import { decodeDocument, type ReadDocument } from "./decode.js";
 
-/** Reads one input into a SourceDocument (UTF-8 text for now; BOM dropped). */
-export function readDocument(path: string): SourceDocument {
-  const bytes = readFileSync(path);
-  let text = bytes.toString("utf8");
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return {
-    doc_id: docIdOf(path),
-    path,
-    text,
-    reader: "txt",
-    encoding: "utf-8",
-    bytes: bytes.length,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
-  };
+/** The default --max-bytes: inputs larger than this are refused unread. */
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+
+/** Reads a file's bytes after checking, by stat alone, that it is a regular file of at most `maxBytes`: `await readBytes("a.txt")`. */
+export async function readBytes(path: string, maxBytes: number = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
+  const st = await stat(path);
+  if (!st.isFile()) throw new InputError("not-a-file", st.isDirectory() ? "is a folder, not a file" : `not a regular file (${st.isFIFO() ? "FIFO" : st.isSocket() ? "socket" : "device"})`);
+  if (st.size > maxBytes) throw new InputError("too-large", `too large: ${formatBytes(st.size)} > --max-bytes ${formatBytes(maxBytes)}; not read`);
+  const bytes = await readFile(path);
+  if (bytes.length > maxBytes) throw new InputError("too-large", `too large: over --max-bytes ${formatBytes(maxBytes)}`);
+  return bytes;
+}
+
+/** Reads all of stdin, refusing more than `maxBytes`: `await readStdin()`. */
+export async function readStdin(maxBytes: number = DEFAULT_MAX_BYTES, stream: NodeJS.ReadableStream = process.stdin): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    total += b.length;
+    if (total > maxBytes) throw new InputError("too-large", `too large: stdin over --max-bytes ${formatBytes(maxBytes)}`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads one input (a file, or "-" for stdin) into a SourceDocument, detecting reader and encoding;
+ * throws InputError naming the problem: `await readDocument("seeds/report.txt")`.
+ */
+export async function readDocument(path: string, opts: { maxBytes?: number; doc_id?: string } = {}): Promise<ReadDocument> {
+  const bytes = path === "-" ? await readStdin(opts.maxBytes) : await readBytes(path, opts.maxBytes);
+  return decodeDocument(bytes, { path, doc_id: opts.doc_id ?? docIdOf(path) });
+}
+
+/** A byte count for people: `formatBytes(1536)` → "1.5 KB". */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${Number(v.toFixed(1))} ${units[i]}`;
 }

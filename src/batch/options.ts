@@ -1,0 +1,28 @@
+import { availableParallelism } from "node:os";
+import { z } from "zod";
+import { DEFAULT_MAX_BYTES } from "../io/read.js";
+
+/** A byte count with an optional unit: `parseByteSize("50MB")` → 52428800; null when it is not one. */
+export function parseByteSize(spec: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(spec);
+  if (!m) return null;
+  const scale = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[(m[2] ?? "").toLowerCase()] ?? 1;
+  const n = Math.floor(Number(m[1]) * scale);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/** The options of `zhibiao extract`, checked. */
+export const ExtractCliOptionsSchema = z
+  .object({
+    inputs: z.array(z.string().min(1)).min(1, "no input given"),
+    out: z.string({ error: "--out <dir> is required (or --out - to stream JSONL to stdout)" }).min(1, "--out <dir> is required"),
+    rules: z.array(z.string()).default([]),
+    jobs: z.number({ error: "--jobs takes a whole number ≥ 1" }).int("--jobs takes a whole number ≥ 1").min(1, "--jobs takes a whole number ≥ 1").max(256).default(() => availableParallelism()),
+    maxBytes: z.number({ error: "--max-bytes takes a size such as 104857600 or 100MB" }).int().positive().default(DEFAULT_MAX_BYTES),
+    formats: z.array(z.string()).default([]),
+    columns: z.array(z.string()).optional(),
+    header: z.enum(["en", "zh"], { error: "--header takes en or zh" }).optional(),
+    quiet: z.boolean().default(false),
+  })
+  .strict();
+export type ExtractCliOptions = z.output<typeof ExtractCliOptionsSchema>;

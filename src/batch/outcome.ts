@@ -1,0 +1,36 @@
+import type { MetricRecord } from "../model/record.js";
+import type { DocumentRecord } from "../model/document.js";
+import { diagnostic, type Diagnostic } from "../model/diagnostic.js";
+import { failedDocument } from "../pipeline/document.js";
+import type { TaskFailure } from "./protocol.js";
+
+/** What one input of a batch contributes to the outputs, in input order. */
+export interface ItemOutcome {
+  index: number;
+  path: string;
+  records: MetricRecord[];
+  /** The documents.jsonl line; null for a file skipped as not a report format. */
+  document: DocumentRecord | null;
+  diagnostics: Diagnostic[];
+  /** The one-line stderr message of a failed input ("<path>: <problem>"); null when it did not fail. */
+  error: string | null;
+}
+
+/** The outcome of an input that failed: `failedOutcome(3, "a", "a.txt", { code: "empty-input", stage: "read", message: "empty file" })`. */
+export function failedOutcome(index: number, doc_id: string, path: string, failure: TaskFailure): ItemOutcome {
+  const message = `${path}: ${failure.message}`;
+  const document = failedDocument(doc_id, path, message, {
+    reader: failure.reader ?? null,
+    encoding: failure.encoding ?? null,
+    bytes: failure.bytes ?? null,
+    sha256: failure.sha256 ?? null,
+  });
+  const d = diagnostic({ doc_id, path, severity: "error", stage: failure.stage, code: failure.code, message });
+  return { index, path, records: [], document, diagnostics: [d], error: message };
+}
+
+/** The outcome of a file skipped because zhibiao does not read its format (an info diagnostic only). */
+export function skippedOutcome(index: number, path: string, reason: string, code = "skipped-format"): ItemOutcome {
+  const d = diagnostic({ path, severity: "info", stage: "read", code, message: `${path}: skipped, ${reason}` });
+  return { index, path, records: [], document: null, diagnostics: [d], error: null };
+}

@@ -1,0 +1,146 @@
+import { Worker } from "node:worker_threads";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { ConfigError } from "../commands/args.js";
+import type { Task, TaskFailure, WorkerInit, WorkerMessage } from "./protocol.js";
+import type { DocumentResult } from "../pipeline/document.js";
+
+/** What a worker made of a task. */
+export type TaskOutcome = { ok: true; result: DocumentResult } | { ok: false; failure: TaskFailure };
+
+interface Pending {
+  task: Task;
+  size: number;
+  resolve: (o: TaskOutcome) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  current: Pending | null;
+  lastError: string | null;
+}
+
+/** The compiled worker script: next to this module in dist/, or dist/batch/worker.js when run from src/. */
+export function workerScript(): URL {
+  const here = new URL("./worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return new URL("../../dist/batch/worker.js", import.meta.url);
+}
+
+/**
+ * A fixed set of worker threads, each with its own engine; a task goes to the first idle worker, and a
+ * worker that dies mid-task turns that task into a failure and is replaced: `new WorkerPool(2, init)`.
+ */
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private fatal: ConfigError | null = null;
+  private closing = false;
+  private readonly readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  private anyReady = false;
+
+  constructor(
+    size: number,
+    private readonly init: WorkerInit,
+  ) {
+    for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
+  }
+
+  /** Resolves once one worker has its engine loaded; rejects with a ConfigError if the engine cannot load. */
+  ready(): Promise<void> {
+    if (this.fatal) return Promise.reject(this.fatal);
+    if (this.anyReady) return Promise.resolve();
+    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+  }
+
+  /** Runs one task on the next idle worker. */
+  run(task: Task): Promise<TaskOutcome> {
+    if (this.fatal) return Promise.reject(this.fatal);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, size: task.bytes.byteLength, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerScript(), { workerData: this.init });
+    const slot: Slot = { worker, ready: false, current: null, lastError: null };
+    worker.on("message", (m: WorkerMessage) => this.onMessage(slot, m));
+    worker.on("error", (e: Error) => {
+      slot.lastError = e?.message ?? String(e);
+    });
+    worker.on("exit", (code) => this.onExit(slot, code));
+    return slot;
+  }
+
+  private onMessage(slot: Slot, m: WorkerMessage): void {
+    if (m.type === "ready") {
+      slot.ready = true;
+      this.anyReady = true;
+      for (const w of this.readyWaiters.splice(0)) w.resolve();
+      this.dispatch();
+    } else if (m.type === "fatal") {
+      this.fail(new ConfigError(m.message));
+    } else {
+      const current = slot.current;
+      if (!current || current.task.id !== m.id) return;
+      slot.current = null;
+      current.resolve(m.type === "done" ? { ok: true, result: m.result } : { ok: false, failure: m.failure });
+      this.dispatch();
+    }
+  }
+
+  private onExit(slot: Slot, code: number): void {
+    if (this.closing || this.fatal) return;
+    const i = this.slots.indexOf(slot);
+    if (!slot.ready) {
+      this.fail(new ConfigError(`a worker failed to start${slot.lastError ? `: ${slot.lastError}` : ` (exit code ${code})`}`));
+      return;
+    }
+    const current = slot.current;
+    slot.current = null;
+    if (i !== -1) this.slots[i] = this.spawn();
+    if (current) {
+      const why = slot.lastError ?? `exit code ${code}`;
+      current.resolve({
+        ok: false,
+        failure: { code: "worker-crashed", stage: "batch", message: `the worker extracting it crashed (${why})`, bytes: current.size },
+      });
+    }
+    this.dispatch();
+  }
+
+  private fail(e: ConfigError): void {
+    if (this.fatal) return;
+    this.fatal = e;
+    for (const w of this.readyWaiters.splice(0)) w.reject(e);
+    for (const p of this.queue.splice(0)) p.reject(e);
+    for (const slot of this.slots) {
+      slot.current?.reject(e);
+      slot.current = null;
+    }
+    void this.close();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (!this.queue.length) return;
+      if (!slot.ready || slot.current) continue;
+      const next = this.queue.shift();
+      if (!next) return;
+      slot.current = next;
+      const { bytes } = next.task;
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      const task: Task = own ? next.task : { ...next.task, bytes: new Uint8Array(bytes) };
+      slot.worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
+    }
+  }
+}

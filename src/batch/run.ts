@@ -1,0 +1,82 @@
+import pLimit from "p-limit";
+import type { InputItem } from "../io/collect.js";
+import { readBytes, readStdin } from "../io/read.js";
+import { describeError } from "../io/errors.js";
+import { diagnostic } from "../model/diagnostic.js";
+import type { EngineOptions } from "../pipeline/engine.js";
+import { WorkerPool } from "./pool.js";
+import { failedOutcome, skippedOutcome, type ItemOutcome } from "./outcome.js";
+import { uniqueDocIds } from "./docids.js";
+import { faultFor } from "./fault.js";
+
+export interface BatchOptions {
+  /** Worker threads (each loads its own engine). */
+  jobs: number;
+  /** Inputs larger than this are refused unread. */
+  maxBytes: number;
+  engine: EngineOptions;
+  /** Files read at once (default 4). */
+  readConcurrency?: number;
+  /** Inputs started ahead of the next one to emit (default 4 × jobs): bounds memory. */
+  window?: number;
+}
+
+/**
+ * Reads and extracts every input on a pool of workers, calling `emit` once per input in input order,
+ * whatever order they finish in: `await runBatch(collectInputs(["seeds"]).items, { jobs: 2, … }, write)`.
+ * Rejects with a ConfigError (before anything is emitted) when the engine cannot load.
+ */
+export async function runBatch(items: readonly InputItem[], opts: BatchOptions, emit: (o: ItemOutcome) => void | Promise<void>): Promise<void> {
+  const work = items.filter((i) => i.kind === "file" || i.kind === "stdin").length;
+  const pool = new WorkerPool(Math.max(1, Math.min(opts.jobs, work)), { engine: opts.engine });
+  const limitRead = pLimit(opts.readConcurrency ?? 4);
+  const window = Math.max(2, opts.window ?? opts.jobs * 4);
+  const { ids, renamed } = uniqueDocIds(items);
+  const started = new Map<number, Promise<ItemOutcome>>();
+  const start = (index: number) => {
+    const p = handleItem(index);
+    p.catch(() => undefined);
+    started.set(index, p);
+  };
+  const handleItem = async (index: number): Promise<ItemOutcome> => {
+    const item = items[index] as InputItem;
+    const doc_id = ids[index] as string;
+    if (item.kind === "skipped") return skippedOutcome(index, item.path, item.reason, item.code);
+    if (item.kind === "error") return failedOutcome(index, doc_id, item.path, { code: item.code, stage: "read", message: item.message });
+    let bytes: Uint8Array;
+    try {
+      bytes = await limitRead(() => {
+        if (faultFor("read", doc_id)) throw Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" });
+        return item.kind === "stdin" ? readStdin(opts.maxBytes) : readBytes(item.path, opts.maxBytes);
+      });
+    } catch (e) {
+      const { code, message } = describeError(e);
+      return failedOutcome(index, doc_id, item.path, { code, stage: "read", message });
+    }
+    const outcome = await pool.run({ id: index, doc_id, path: item.path, bytes });
+    if (!outcome.ok) return failedOutcome(index, doc_id, item.path, outcome.failure);
+    const { result } = outcome;
+    const records = result.records.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+    const diagnostics = result.diagnostics.slice();
+    const first = ids.indexOf(doc_id.replace(/~\d+$/, ""));
+    if (renamed.has(index)) {
+      diagnostics.unshift(
+        diagnostic({ doc_id, path: item.path, severity: "warning", stage: "read", code: "duplicate-doc-id", message: `${item.path}: same file name as ${items[first]?.path ?? "an earlier input"}; doc_id ${doc_id}` }),
+      );
+    }
+    return { index, path: item.path, records, document: result.document, diagnostics, error: null };
+  };
+  try {
+    let next = 0;
+    for (let i = 0; i < items.length; i++) {
+      while (next < items.length && next < i + window) start(next++);
+      const outcome = await (started.get(i) as Promise<ItemOutcome>);
+      started.delete(i);
+      if (i === 0) await pool.ready();
+      await emit(outcome);
+    }
+    if (!items.length) await pool.ready();
+  } finally {
+    await pool.close();
+  }
+}
