@@ -1,0 +1,64 @@
+/** The review page's colours by kind, in KINDS order; kinds added later cycle through the palette. */
+export const KIND_COLOURS = ["#cfe3ff", "#cdeccf", "#ffe2a8", "#ffc9c9", "#e3d7ff", "#c8eeee", "#f3d1ea", "#e4e4c8"];
+export const KIND_BORDERS = ["#2f6fd0", "#2e8b3a", "#c98a00", "#c73a3a", "#7650c8", "#1f8f8f", "#b0488f", "#8a8a3a"];
+
+/** The page's style sheet (inline; no web fonts, no network): `reportCss(["quantity"])` has `.k-quantity`. */
+export function reportCss(kinds: readonly string[]): string {
+  const perKind = kinds
+    .map((k, i) => {
+      const bg = KIND_COLOURS[i % KIND_COLOURS.length];
+      const bd = KIND_BORDERS[i % KIND_BORDERS.length];
+      return `.k-${k}{background:${bg};border-bottom:2px solid ${bd}}.sw.k-${k}{border:1px solid ${bd}}`;
+    })
+    .join("\n");
+  return `
+:root{--fg:#1d2430;--muted:#5b6576;--line:#d9dee7;--bg:#fbfcfe;--accent:#2f6fd0}
+*{box-sizing:border-box}
+body{margin:0;color:var(--fg);background:var(--bg);font:15px/1.75 "Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei","Source Han Sans SC",sans-serif}
+header.top{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid var(--line);padding:8px 16px;display:flex;gap:16px;align-items:center;flex-wrap:wrap}
+header.top h1{font-size:17px;margin:0}
+.legend{display:flex;gap:6px;flex-wrap:wrap;margin:0;padding:0;list-style:none}
+.legend button{font:inherit;font-size:13px;cursor:pointer;border-radius:4px;padding:0 8px;color:var(--fg)}
+.legend button[aria-pressed=true]{outline:2px solid var(--fg)}
+.layout{display:grid;grid-template-columns:250px minmax(0,1fr) 340px;gap:0;align-items:start}
+nav.outline{position:sticky;top:52px;max-height:calc(100vh - 52px);overflow:auto;padding:12px;border-right:1px solid var(--line);font-size:13px}
+nav.outline ol{list-style:none;margin:0;padding:0}
+nav.outline a{color:var(--fg);text-decoration:none;display:block;padding:1px 4px;border-radius:3px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+nav.outline a:hover{background:#eef2f8}
+nav.outline .n{color:var(--muted);font-variant-numeric:tabular-nums;float:right;margin-left:4px}
+nav.outline .l2{padding-left:12px}nav.outline .l3{padding-left:24px}nav.outline .l4{padding-left:36px}
+nav.outline .doc{font-weight:bold;margin-top:8px}
+main{padding:12px 24px;min-width:0}
+section.doc{margin-bottom:40px}
+section.doc>h2{font-size:20px;margin:8px 0}
+.meta{color:var(--muted);font-size:13px;margin:0 0 8px}
+.text{white-space:pre-wrap;word-break:break-word;background:#fff;border:1px solid var(--line);border-radius:6px;padding:16px 20px}
+.h{font-weight:bold;scroll-margin-top:60px}.h1{font-size:1.12em}
+mark.zb{color:inherit;border-radius:3px;padding:0 1px;cursor:pointer;scroll-margin-top:120px}
+mark.zb:hover,mark.zb:focus{outline:2px solid var(--fg);outline-offset:1px}
+mark.zb.sel{outline:3px solid var(--accent);outline-offset:1px}
+mark.zb.bad{text-decoration:underline wavy #c73a3a}
+.dim mark.zb:not(.show){background:none;border-bottom-color:transparent}
+${perKind}
+.sw{display:inline-block;border-radius:3px;padding:0 6px}
+table{border-collapse:collapse;font-size:13px;background:#fff}
+th,td{border:1px solid var(--line);padding:2px 6px;text-align:left;vertical-align:top}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+table.counts{margin:8px 0 12px}
+table.records{width:100%}
+table.records th{position:sticky;top:52px;background:#eef2f8;cursor:pointer;user-select:none;white-space:nowrap}
+table.records th[aria-sort=ascending]::after{content:" ▲"}table.records th[aria-sort=descending]::after{content:" ▼"}
+table.records tbody tr{cursor:pointer}table.records tbody tr:hover{background:#f3f6fb}
+table.records tr.sel{background:#e2ecfb}
+.filters{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:8px 0}
+.filters input,.filters select{font:inherit;font-size:13px;padding:2px 6px}
+aside#panel{position:sticky;top:52px;max-height:calc(100vh - 52px);overflow:auto;padding:12px;border-left:1px solid var(--line);font-size:13px;background:#fff}
+aside#panel h2{font-size:15px;margin:0 0 6px}
+aside#panel dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 8px;margin:0}
+aside#panel dt{color:var(--muted)}aside#panel dt code{font-size:11px}
+aside#panel dd{margin:0;word-break:break-word}
+aside#panel .hint{color:var(--muted)}
+.warn{color:#a12a2a}
+@media (max-width:1100px){.layout{grid-template-columns:1fr}nav.outline,aside#panel{position:static;max-height:none;border:0}}
+`;
+}
