@@ -2,12 +2,16 @@ import type { Command } from "./types.js";
 import { extractCommand } from "./extract.js";
 import { checkCommand } from "./check.js";
 import { scoreCommand } from "./score.js";
+import { schemaCommand } from "./schema.js";
+import { reportCommand } from "./report.js";
 
 /** Every command of the CLI, by name. */
 export const COMMANDS: Record<string, Command> = {
   extract: extractCommand,
   check: checkCommand,
   score: scoreCommand,
+  schema: schemaCommand,
+  report: reportCommand,
 };
 
 export function mainHelp(): string {
