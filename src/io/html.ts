@@ -51,6 +51,7 @@ export function htmlToText(html: string): string {
   const body = /<body[\s>]/i.exec(html);
   const start = body ? body.index : 0;
   TOKEN.lastIndex = start;
+  last = start;
   for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
     addText(html.slice(last, m.index));
     last = TOKEN.lastIndex;
