@@ -139,8 +139,9 @@ export function buildReportHtml(docs: readonly ReportDoc[], opts: ReportPageOpti
   docs.forEach((d, di) => {
     const headings = findHeadings(d.text);
     const placed = placedAll[di];
+    // Records under each heading, its subsections included.
     const perHeading = headings.map((h, i) => {
-      const next = headings[i + 1]?.start ?? d.text.length;
+      const next = headings.find((g, j) => j > i && g.level <= h.level)?.start ?? d.text.length;
       return placed.filter((p) => p.record.start >= h.start && p.record.start < next).length;
     });
     const bad = placed.filter((p) => p.warning).length;

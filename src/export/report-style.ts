@@ -19,7 +19,7 @@ header.top{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px sol
 header.top h1{font-size:17px;margin:0}
 .legend{display:flex;gap:6px;flex-wrap:wrap;margin:0;padding:0;list-style:none}
 .legend button{font:inherit;font-size:13px;cursor:pointer;border-radius:4px;padding:0 8px;color:var(--fg)}
-.legend button[aria-pressed=true]{outline:2px solid var(--fg)}
+.legend button[aria-pressed=false]{opacity:.45;text-decoration:line-through}
 .layout{display:grid;grid-template-columns:250px minmax(0,1fr) 340px;gap:0;align-items:start}
 nav.outline{position:sticky;top:52px;max-height:calc(100vh - 52px);overflow:auto;padding:12px;border-right:1px solid var(--line);font-size:13px}
 nav.outline ol{list-style:none;margin:0;padding:0}
