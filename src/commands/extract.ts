@@ -4,7 +4,6 @@ import { collectInputs } from "../io/collect.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { MetricRecord } from "../model/record.js";
 import type { DocumentRecord } from "../model/document.js";
-import { writeDataset, parseFormats } from "../export/dataset.js";
 import { ColumnError, parseHeader, resolveColumns } from "../export/columns.js";
 import { toJsonl } from "../export/jsonl.js";
 import { runBatch } from "../batch/run.js";
@@ -70,16 +69,31 @@ export function extractOptions(argv: string[]): ExtractCliOptions {
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? "bad options");
   const opts = parsed.data;
   try {
-    const formats = parseFormats(opts.formats);
     resolveColumns(opts.columns);
     parseHeader(opts.header);
-    if (opts.out === "-" && formats.some((f) => f !== "jsonl")) throw new UsageError("--out - streams JSONL only; drop --format or use --format jsonl");
-    if (opts.out === "-" && opts.header) throw new UsageError("--header applies to CSV/XLSX files, not to JSONL on stdout");
   } catch (e) {
     if (e instanceof ColumnError) throw new UsageError(e.message);
     throw e;
   }
+  const formats = opts.formats.flatMap((f) => f.split(",")).map((f) => f.trim().toLowerCase()).filter(Boolean);
+  if (opts.out === "-" && formats.some((f) => f !== "jsonl")) throw new UsageError("--out - streams JSONL only; drop --format or use --format jsonl");
+  if (opts.out === "-" && opts.header) throw new UsageError("--header applies to CSV/XLSX files, not to JSONL on stdout");
   return opts;
+}
+
+/**
+ * The dataset writer, loaded while the workers load their engines (it pulls in exceljs, ~0.3 s),
+ * with the --format values checked: `await datasetWriter(["xlsx"])`.
+ */
+async function datasetWriter(formats: string[]): Promise<typeof import("../export/dataset.js").writeDataset> {
+  const { parseFormats, writeDataset } = await import("../export/dataset.js");
+  try {
+    parseFormats(formats);
+  } catch (e) {
+    if (e instanceof ColumnError) throw new UsageError(e.message);
+    throw e;
+  }
+  return writeDataset;
 }
 
 export const extractCommand: Command = {
@@ -89,6 +103,8 @@ export const extractCommand: Command = {
     const opts = extractOptions(argv);
     const { items } = collectInputs(opts.inputs);
     const stream = opts.out === "-";
+    const writer = stream ? null : datasetWriter(opts.formats);
+    writer?.catch(() => undefined);
     const progress = new Progress(items.length, process.stderr, !opts.quiet && Boolean(process.stderr.isTTY));
     const records: MetricRecord[] = [];
     const documents: DocumentRecord[] = [];
@@ -104,7 +120,12 @@ export const extractCommand: Command = {
         stdoutClosed = true;
       });
     }
+    let checked = false;
     const emit = async (o: ItemOutcome) => {
+      if (!checked) {
+        await writer;
+        checked = true;
+      }
       if (o.error) {
         failed++;
         progress.log(`zhibiao: ${o.error}`);
@@ -125,7 +146,8 @@ export const extractCommand: Command = {
     } finally {
       progress.clear();
     }
-    if (!stream) await writeDataset(opts.out, { records, documents, diagnostics }, { formats: opts.formats, columns: opts.columns, header: opts.header });
+    const writeDataset = await writer;
+    if (writeDataset) await writeDataset(opts.out, { records, documents, diagnostics }, { formats: opts.formats, columns: opts.columns, header: opts.header });
     if (!opts.quiet) {
       const where = stream ? "stdout" : opts.out;
       process.stderr.write(`zhibiao: ${docCount} documents${failed ? ` (${failed} failed)` : ""}, ${recordCount} records → ${where}\n`);

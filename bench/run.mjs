@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+// npm run bench: builds a corpus of ≥1,000 reports in a temp folder from the texts of ../shared,
+// runs the whole CLI over it at --jobs 1 and --jobs 2, and compares with nodejieba `cut` and
+// Microsoft Recognizers-Text. Not a test: it prints figures (and writes bench/results.json).
+// Options: --reports N (default 1000), --keep (keep the temp folder), --rt-sample CHARS (default 300000).
+import { execFileSync, spawn } from "node:child_process";
+import { cpus, availableParallelism, tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const require = createRequire(join(ROOT, "package.json"));
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? dflt : Number(args[i + 1]);
+};
+const REPORTS = opt("reports", 1000);
+const RT_SAMPLE = opt("rt-sample", 300_000);
+const KEEP = args.includes("--keep");
+const SHARED = process.env.ZHIBIAO_SHARED ?? join(ROOT, "..", "shared");
+
+function log(s) {
+  process.stderr.write(`${s}\n`);
+}
+
+// 1. Build.
+log("building dist/ …");
+try {
+  execFileSync("npx", ["tsc", "-p", "."], { cwd: ROOT, stdio: "pipe" });
+} catch {
+  // type errors elsewhere do not stop tsc from emitting
+}
+const CLI = join(ROOT, "dist/cli.js");
+if (!existsSync(CLI)) throw new Error("dist/cli.js missing after build");
+
+// 2. Corpus: variants of the shared reports (paragraphs rotated, trimmed, years shifted), a tenth in
+//    GB18030 and a tenth in UTF-16 so the readers are exercised too.
+const sources = ["seeds", "corpus"].flatMap((d) => {
+  const dir = join(SHARED, d);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(join(dir, f), "utf8").replace(/^\uFEFF/, "")) : [];
+});
+if (!sources.length) throw new Error(`no .txt reports under ${SHARED}/seeds or ${SHARED}/corpus`);
+const iconv = require("iconv-lite");
+const tmp = mkdtempSync(join(tmpdir(), "zhibiao-bench-"));
+const corpusDir = join(tmp, "corpus");
+mkdirSync(corpusDir);
+const texts = [];
+for (let i = 0; i < REPORTS; i++) {
+  const src = sources[i % sources.length];
+  const paras = src.split("\n");
+  const cut = (i * 7) % Math.max(1, Math.floor(paras.length / 10));
+  const shift = Math.floor(i / sources.length) % 5;
+  const text = paras.slice(0, paras.length - cut).join("\n").replace(/20(\d\d)年/g, (_, y) => `20${String(Number(y) + shift).padStart(2, "0")}年`);
+  texts.push(text);
+  const name = join(corpusDir, `r${String(i).padStart(4, "0")}.txt`);
+  if (i % 10 === 3) writeFileSync(name, iconv.encode(text, "gb18030"));
+  else if (i % 10 === 7) writeFileSync(name, iconv.encode(text, "utf-16le", { addBOM: true }));
+  else writeFileSync(name, text);
+}
+const totalChars = texts.reduce((n, t) => n + t.length, 0);
+log(`corpus: ${REPORTS} reports, ${(totalChars / 1e6).toFixed(1)} M chars in ${corpusDir}`);
+
+/** Runs the CLI, polling /proc/<pid>/status for VmHWM (the peak RSS of the process and all its threads). */
+function runCli(cliArgs, { stdoutTo = "ignore" } = {}) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [CLI, ...cliArgs], { cwd: ROOT, stdio: ["ignore", stdoutTo, "pipe"] });
+    let stderr = "";
+    let hwm = 0;
+    child.stderr.on("data", (d) => (stderr += d));
+    const poll = () => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+        if (m) hwm = Math.max(hwm, Number(m[1]) * 1024);
+      } catch {
+        // the process has exited
+      }
+    };
+    const timer = setInterval(poll, 20);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearInterval(timer);
+      resolve({ code, secs: (performance.now() - t0) / 1000, peakRss: hwm, stderr });
+    });
+  });
+}
+
+const results = { machine: {}, corpus: { reports: REPORTS, chars: totalChars }, runs: {}, baselines: {}, targets: {} };
+results.machine = {
+  nproc: availableParallelism(),
+  cpu: (readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/) ?? [])[1] ?? cpus()[0]?.model ?? "unknown",
+  node: process.version,
+};
+
+// 3. The whole CLI at --jobs 1 and --jobs 2 (dataset files), then streaming JSONL to /dev/null.
+for (const jobs of [1, 2]) {
+  const out = join(tmp, `out-j${jobs}`);
+  log(`zhibiao extract --jobs ${jobs} …`);
+  const r = await runCli(["extract", corpusDir, "--out", out, "--jobs", String(jobs), "--quiet"]);
+  if (r.code !== 0) throw new Error(`extract --jobs ${jobs} exited ${r.code}: ${r.stderr}`);
+  const records = readFileSync(join(out, "records.jsonl"), "utf8").split("\n").filter(Boolean).length;
+  results.runs[`jobs${jobs}`] = { secs: r.secs, charsPerSec: totalChars / r.secs, charsPerSecPerCore: totalChars / r.secs / jobs, reportsPerSec: REPORTS / r.secs, peakRssMB: r.peakRss / 2 ** 20, records };
+}
+{
+  log("zhibiao extract --jobs 2 --out - (streaming) …");
+  const r = await runCli(["extract", corpusDir, "--out", "-", "--jobs", "2", "--quiet"]);
+  if (r.code !== 0) throw new Error(`streaming run exited ${r.code}: ${r.stderr}`);
+  results.runs.stream2 = { secs: r.secs, reportsPerSec: REPORTS / r.secs, peakRssMB: r.peakRss / 2 ** 20 };
+}
+const same = ["records.csv", "records.jsonl", "documents.jsonl", "diagnostics.jsonl"].every((f) => readFileSync(join(tmp, "out-j1", f)).equals(readFileSync(join(tmp, "out-j2", f))));
+results.runs.identicalAcrossJobs = same;
+
+// 4. Cold start: process start → exit for one report, best and median of 5.
+{
+  const one = join(corpusDir, "r0000.txt");
+  const times = [];
+  for (let i = 0; i < 5; i++) times.push((await runCli(["extract", one, "--out", join(tmp, "out-one"), "--jobs", "1", "--quiet"])).secs);
+  times.sort((a, b) => a - b);
+  results.runs.coldStart = { bestSecs: times[0], medianSecs: times[2] };
+}
+
+// 5. nodejieba plain cut over the same texts, one core (dictionary load not timed).
+{
+  const nodejieba = require("nodejieba");
+  const t0 = performance.now();
+  nodejieba.load();
+  const loadSecs = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  let tokens = 0;
+  for (const t of texts) tokens += nodejieba.cut(t).length;
+  const secs = (performance.now() - t1) / 1000;
+  results.baselines.jiebaCut = { secs, charsPerSec: totalChars / secs, tokens, loadSecs };
+}
+
+// 6. Recognizers-Text, Chinese number + number-with-unit models, paragraph by paragraph over a sample.
+{
+  const R = require("@microsoft/recognizers-text-suite");
+  const zh = R.Culture.Chinese;
+  const fns = [R.recognizeNumber, R.recognizePercentage, R.recognizeCurrency, R.recognizeDimension];
+  for (const f of fns) f("增长5.2%，投资1244万元，面积3平方公里", zh); // warm up: models are built on first use
+  const paras = [];
+  let chars = 0;
+  for (const t of texts) {
+    for (const p of t.split("\n")) {
+      if (!p.trim()) continue;
+      paras.push(p);
+      chars += p.length;
+      if (chars >= RT_SAMPLE) break;
+    }
+    if (chars >= RT_SAMPLE) break;
+  }
+  const t0 = performance.now();
+  let found = 0;
+  for (const p of paras) for (const f of fns) found += f(p, zh).length;
+  const secs = (performance.now() - t0) / 1000;
+  results.baselines.recognizers = { sampleChars: chars, paragraphs: paras.length, secs, charsPerSec: chars / secs, found };
+}
+
+// 7. Targets.
+const j1 = results.runs.jobs1;
+const j2 = results.runs.jobs2;
+const ratio = (a, b) => a / b;
+results.targets = {
+  vsJiebaCut: { value: ratio(j1.charsPerSecPerCore, results.baselines.jiebaCut.charsPerSec), target: 0.5 },
+  scaling2: { value: ratio(j2.charsPerSec, j1.charsPerSec), target: 1.7 },
+  coldStartSecs: { value: results.runs.coldStart.medianSecs, target: 1.5, lowerIsBetter: true },
+  peakRssMB: { value: Math.max(j1.peakRssMB, j2.peakRssMB), target: 400, lowerIsBetter: true },
+  vsRecognizers: { value: ratio(j1.charsPerSecPerCore, results.baselines.recognizers.charsPerSec), target: 50 },
+};
+
+const f = (n, d = 2) => (n >= 1e6 ? `${(n / 1e6).toFixed(d)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(d)} k` : n.toFixed(d));
+const lines = [
+  `machine: ${results.machine.nproc} cores, ${results.machine.cpu}, node ${results.machine.node}`,
+  `corpus: ${REPORTS} reports, ${f(totalChars)} chars; records: ${j1.records}; outputs identical at --jobs 1/2: ${same}`,
+  "",
+  "| run | wall s | chars/s | chars/s/core | reports/s | peak RSS MB |",
+  "|---|---|---|---|---|---|",
+  `| --jobs 1 | ${j1.secs.toFixed(2)} | ${f(j1.charsPerSec)} | ${f(j1.charsPerSecPerCore)} | ${j1.reportsPerSec.toFixed(1)} | ${j1.peakRssMB.toFixed(0)} |`,
+  `| --jobs 2 | ${j2.secs.toFixed(2)} | ${f(j2.charsPerSec)} | ${f(j2.charsPerSecPerCore)} | ${j2.reportsPerSec.toFixed(1)} | ${j2.peakRssMB.toFixed(0)} |`,
+  `| --jobs 2 --out - | ${results.runs.stream2.secs.toFixed(2)} | | | ${results.runs.stream2.reportsPerSec.toFixed(1)} | ${results.runs.stream2.peakRssMB.toFixed(0)} |`,
+  "",
+  `cold start, one report: median ${results.runs.coldStart.medianSecs.toFixed(2)} s (best ${results.runs.coldStart.bestSecs.toFixed(2)} s)`,
+  `nodejieba cut: ${f(results.baselines.jiebaCut.charsPerSec)} chars/s (dictionary load ${results.baselines.jiebaCut.loadSecs.toFixed(2)} s, not timed)`,
+  `Recognizers-Text (number, percentage, currency, dimension; ${results.baselines.recognizers.paragraphs} paragraphs, ${f(results.baselines.recognizers.sampleChars)} chars): ${f(results.baselines.recognizers.charsPerSec)} chars/s`,
+  "",
+  "| target | measured | goal | met |",
+  "|---|---|---|---|",
+  ...Object.entries(results.targets).map(([k, t]) => `| ${k} | ${t.value.toFixed(2)} | ${t.lowerIsBetter ? "≤" : "≥"} ${t.target} | ${(t.lowerIsBetter ? t.value <= t.target : t.value >= t.target) ? "yes" : "**no**"} |`),
+];
+process.stdout.write(`${lines.join("\n")}\n`);
+writeFileSync(join(ROOT, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+if (KEEP) log(`kept ${tmp}`);
+else rmSync(tmp, { recursive: true, force: true });
