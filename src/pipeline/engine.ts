@@ -1,6 +1,12 @@
+import { BUILTIN_RULES_DIR, loadRuleSet, type RuleSet } from "../rules/load.js";
+import { RESOLVERS } from "../resolve/figure.js";
+import { createTokenizer, type Tokenizer } from "../nlp/tokenizer.js";
+
 /** Everything the stages need that is loaded once per process (or worker): rules, lexicons, tokenizer. */
 export interface Engine {
   readonly rulesDirs: readonly string[];
+  readonly rules: RuleSet;
+  readonly tokenizer: Tokenizer;
 }
 
 export interface EngineOptions {
@@ -10,7 +16,13 @@ export interface EngineOptions {
   rulesDirs?: readonly string[];
 }
 
-/** Loads and validates the rules (throws a ConfigError naming file, line and rule on bad rules). */
+/**
+ * Loads and validates the rules (throws a RuleLoadError — exit 1 — naming file, line and rule on bad
+ * rules) and nodejieba with the domain terms: `createEngine({ rulesDirs: ["my-rules"] })`.
+ */
 export function createEngine(opts: EngineOptions = {}): Engine {
-  return { rulesDirs: opts.rulesDirs ?? [] };
+  const rulesDirs = opts.rulesDirs ?? [];
+  const rules = loadRuleSet(opts.baseRulesDir ?? BUILTIN_RULES_DIR, rulesDirs, new Set(Object.keys(RESOLVERS)));
+  const tokenizer = createTokenizer(rules.lexicon.terms);
+  return { rulesDirs, rules, tokenizer };
 }

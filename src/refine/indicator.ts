@@ -1,0 +1,125 @@
+import type { Token, Tokenizer } from "../nlp/tokenizer.js";
+import { bySentence, type Candidate, type Refiner } from "./candidate.js";
+import { listRuns } from "./lists.js";
+
+const CLAUSE_END = /[，,；;：:。！？!?]/;
+// Words that open a clause without saying what is measured: time, scope, connectives, adverbs, light verbs.
+const LEAD_WORDS = new Set([
+  "全镇", "全区", "全市", "全省", "全国", "全县", "全乡", "全街道", "全年", "今年", "去年", "上年", "当年", "年末", "年底",
+  "年初", "本年", "上半年", "下半年", "一季度", "前三季度", "目前", "截至", "截止", "截至目前", "其中", "同时", "此外", "另外",
+  "并", "且", "共", "累计", "合计", "总计", "共计", "已", "已经", "均", "都", "还", "又", "再", "也", "先后", "分别", "持续",
+  "继续", "进一步", "不断", "全面", "有效", "积极", "大力", "完成", "实现", "达到", "首次", "全部", "预计", "力争", "确保",
+  "努力", "争取", "计划", "年均", "五年", "十年", "过去", "五年来", "十年来", "近年来", "期间", "时期", "底", "末", "月底",
+  "为", "对", "在", "向", "从", "由", "将", "把", "使", "让", "经过", "通过", "连续", "坚持", "推动", "推进", "帮助", "组织",
+  "的", "和", "及", "与", "、", "上", "中", "内",
+]);
+// Words that close the phrase before a figure without belonging to it: verbs of reaching, comparisons.
+const TRAIL_WORDS = new Set([
+  "达到", "达", "为", "是", "至", "到", "约", "近", "共", "累计", "超过", "突破", "增至", "保持", "保持在", "稳定", "稳定在",
+  "控制", "控制在", "降至", "降到", "提高", "提高到", "增加", "增加到", "实现", "完成", "增长", "下降", "减少", "上涨", "上升",
+  "回落", "降低", "年均", "同比", "分别", "总计", "共计", "合计", "超", "逾", "接近", "将近", "不低于", "不少于", "不超过",
+  "不足", "不到", "在", "由", "从", "比", "较", "了", "的", "达成", "新增", "递增", "增", "降", "均", "都", "已", "全年",
+  "提升", "提升到", "增长到", "减少到", "下降到", "降低到", "上年", "去年", "同期", "以上", "左右", "占", "到达", "有", "以",
+]);
+const STRIP_TAGS = /^(?:x|m|q|p|c|u|uj|ud|ul|uz|ug|uv|d|y|e|o|t|tg|r|f)$/;
+
+/** Trims a phrase to what says what is measured: leading time/scope/connective words, trailing verbs of reaching. */
+export function trimPhrase(text: string, tok: Tokenizer, lead = true): string {
+  if (!text) return "";
+  let tokens: Token[] = tok.tag(text);
+  const isYear = (t: Token) => /^\d{2,4}$/.test(t.word);
+  if (lead) {
+    while (tokens.length) {
+      const t = tokens[0];
+      const next = tokens[1];
+      if (LEAD_WORDS.has(t.word) || STRIP_TAGS.test(t.tag) || (isYear(t) && next && /^(?:年|年度)$/.test(next.word))) tokens = tokens.slice(1);
+      else break;
+    }
+  }
+  while (tokens.length) {
+    const t = tokens[tokens.length - 1];
+    if (TRAIL_WORDS.has(t.word) || STRIP_TAGS.test(t.tag) || /^(?:比|较|从|由)/.test(t.word)) tokens = tokens.slice(0, -1);
+    else break;
+  }
+  // a comparison or start point left inside (由2010年的, 比2010年) ends the phrase
+  let out = tokens.map((t) => t.word).join("");
+  out = out.replace(/(?:由|从|比|较|是)\d{4}年(?:的)?.*$/, "").replace(/[，,；;、：:“”"]+$/g, "").replace(/^[，,；;、：:”"]+/g, "");
+  return out;
+}
+
+function phraseAfter(c: Candidate, next: Candidate | undefined): { text: string; end: number } | null {
+  const s = c.sentence.text;
+  const from = c.end;
+  if (from >= s.length || !/[\u4e00-\u9fa5A-Za-z“"]/.test(s[from])) return null;
+  let end = from;
+  const stop = next ? next.match.matchStart : s.length;
+  while (end < s.length && end < stop && !/[，,；;：:。！？!?、]/.test(s[end])) end++;
+  return { text: s.slice(from, end), end };
+}
+
+function clauseStart(s: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (CLAUSE_END.test(s[i])) return i + 1;
+  return 0;
+}
+
+/**
+ * The indicator of each figure: the shortest phrase of its clause that says what is measured — the
+ * words before it (verb–object before a quantity, the …率 noun before a rate), the counted noun after a
+ * measure word, trimmed with nodejieba's tags; progress, change and baseline figures without their own
+ * take the indicator of the quantity or rate they refer to; `分别` lists get one indicator each.
+ */
+export const attachIndicator: Refiner = {
+  name: "attach-indicator",
+  run(cands, ctx) {
+    const tok = ctx.tokenizer;
+    for (const list of bySentence(cands).values()) {
+      const s = list[0].sentence.text;
+      const own = new Map<Candidate, string>();
+      list.forEach((c, i) => {
+        const prev = list[i - 1];
+        const next = list[i + 1];
+        const g = c.match.groups;
+        let anchor = Math.min(c.match.matchStart, c.start, g.qpre?.start ?? Infinity);
+        if (c.match.rule.spec.kind === "baseline" || c.match.rule.spec.kind === "progress" || c.match.rule.spec.kind === "share") anchor = Math.min(anchor, c.match.matchStart);
+        let from = clauseStart(s, anchor);
+        if (prev && (prev.suffixEnd ?? prev.end) > from && (prev.suffixEnd ?? prev.end) <= anchor) from = prev.suffixEnd ?? prev.end;
+        const prefix = trimPhrase(s.slice(from, anchor), tok);
+        const after = phraseAfter(c, next);
+        let indicator = prefix;
+        if (after) {
+          const suffix = trimPhrase(after.text, tok);
+          const firstTag = tok.tag(after.text.slice(0, 6))[0]?.tag ?? "";
+          const nounAfter = /^(?:n|vn|nz|nt|ns|nr|l|j|b|a|v|eng)/.test(firstTag) || /^[“"]/.test(after.text);
+          if (suffix && nounAfter && (c.metric.dimension === "count" || !prefix || prefix.length <= 12 || c.metric.kind === "rate")) {
+            indicator = prefix.length > 14 ? suffix : prefix + suffix;
+            c.suffixEnd = after.end;
+          }
+        }
+        own.set(c, indicator);
+      });
+      // figures without words of their own take those of the figure they refer to
+      list.forEach((c, i) => {
+        let ind = own.get(c) ?? "";
+        if (ind.length < 2 || (ind.length <= 3 && c.metric.kind !== "quantity" && c.metric.kind !== "rate")) {
+          const ref = [...list.slice(0, i)].reverse().find((p) => p.indicator) ?? list.slice(i + 1).find((p) => (own.get(p) ?? "").length >= 2);
+          const refInd = ref ? ref.indicator ?? own.get(ref) ?? "" : "";
+          if (refInd) ind = ind.length >= 2 && !refInd.includes(ind) ? refInd + ind : refInd;
+        }
+        c.indicator = ind || null;
+      });
+      // 分别 lists: split the shared subject over the figures (基础设施、制造业投资分别增长9.4%、9.1%)
+      for (const run of listRuns(list)) {
+        const head = run[0];
+        const from = clauseStart(s, head.match.matchStart);
+        const subject = s.slice(from, head.match.matchStart);
+        if (!/分别|均/.test(subject) && !/分别/.test(s.slice(head.match.matchStart, head.start))) continue;
+        const parts = trimPhrase(subject.replace(/(?:分别|均).*$/, ""), tok)
+          .split(/、|和|与|及/)
+          .map((p) => trimPhrase(p, tok, false))
+          .filter(Boolean);
+        if (parts.length === run.length) run.forEach((c, k) => (c.indicator = parts[k]));
+      }
+    }
+    return cands;
+  },
+};

@@ -1,0 +1,96 @@
+import type { Candidate, Refiner, RefineContext } from "./candidate.js";
+
+const NUMERAL = /[0-9零〇一二两三四五六七八九十百千万亿]/;
+
+/** Why a candidate is a name, a label or an attribute rather than a metric mention; null if it is one. */
+export function nameReason(c: Candidate, ctx: RefineContext): string | null {
+  const s = c.sentence.text;
+  const before = s.slice(0, c.start);
+  const after = s.slice(c.end);
+  const { lexicon } = ctx;
+
+  // inside 《…》 (a title) or a short “…” (a name or slogan)
+  const quote = enclosingQuote(s, c.start, c.end);
+  if (quote === "title") return "inside a title 《…》";
+  if (quote === "short") return "inside a quoted name “…”";
+
+  // inside a domain term that holds a numeral (12345热线, 15分钟社区生活圈)
+  for (const { term } of lexicon.terms) {
+    if (!NUMERAL.test(term)) continue;
+    let at = s.indexOf(term, Math.max(0, c.start - term.length));
+    while (at >= 0 && at <= c.start) {
+      if (at <= c.start && at + term.length >= c.end - 1) return `part of the term ${term}`;
+      at = s.indexOf(term, at + 1);
+    }
+  }
+
+  const unit = c.metric.unit;
+  // session ordinals: 十四届人大, 十三届七次、八次全会, 二十届三中全会
+  if (unit === "届" || unit === "次") {
+    if (/^(?:[、和]?[零〇一二两三四五六七八九十]+(?:次|中))*(?:全会|会议|全委会|代表大会|人大|人民代表大会|全国人大|党代会|常委会|全体会议|政协|委员会|中央)/.test(after)) return "a session ordinal";
+    if (/届$/.test(before)) return "a session ordinal";
+  }
+
+  // counts fixed in a label (以下六个方面, 五个新城, 两个确立)
+  if (c.metric.dimension === "count" && c.metric.value <= 20) {
+    const pointer = [...lexicon.labelPointers].some((p) => before.endsWith(p));
+    const head = [...lexicon.labelHeads].some((h) => after.startsWith(h));
+    if (pointer || head) return "a count fixed in a label";
+  }
+
+  // a size that is part of a plant's or project's name (700万吨露天矿, 日产500吨熟料生产线, 10万吨级码头)
+  if (c.metric.kind === "quantity" && ["mass", "power", "energy", "volume"].includes(c.metric.dimension ?? "")) {
+    if (/^级/.test(after)) return "a size class (…级)";
+    if (/(?:日产|年产|日处理|年处理|年加工|日加工|装机)$/.test(before)) return "a capacity that names a plant";
+    if (/^[^，,。；;、：:]{0,8}?(?:露天矿|矿井|煤矿|生产线|产线|项目|电厂|电站|机组|装置|工厂|大麦芽)/.test(after) && !/(?:达到|达|完成|新增|累计|共|实现|为|增加|减少|突破|超过)$/.test(before)) {
+      return "a size that is part of a name";
+    }
+  }
+
+  // a threshold describing what is counted (5000万元以上项目47个, 80周岁以上老人)
+  if (c.match.groups.qpost && /^(?:以上|以下)$/.test(c.match.groups.qpost.text) && after) {
+    if (/^的/.test(after)) return "a threshold of what is counted";
+    if (/^[\u4e00-\u9fa5]/.test(after)) {
+      const [first] = ctx.tokenizer.tag(after.slice(0, 8));
+      if (first && /^(?:n|vn|nz|nt|ns|l|j|b)/.test(first.tag)) return "a threshold of what is counted";
+    }
+  }
+  return null;
+}
+
+/**
+ * Where the span sits in quotes: "title" inside 《…》, "short" inside a “…” of at most 16 characters
+ * (a name or slogan), null otherwise.
+ */
+export function enclosingQuote(s: string, start: number, end: number): "title" | "short" | null {
+  const pairs: [string, string, "title" | "short"][] = [
+    ["《", "》", "title"],
+    ["“", "”", "short"],
+    ["「", "」", "short"],
+    ['"', '"', "short"],
+  ];
+  for (const [open, close, kind] of pairs) {
+    const o = s.lastIndexOf(open, start - 1);
+    if (o < 0) continue;
+    if (open !== close) {
+      const closedBefore = s.indexOf(close, o + 1);
+      if (closedBefore >= 0 && closedBefore < start) continue;
+    } else {
+      const count = s.slice(0, start).split(open).length - 1;
+      if (count % 2 === 0) continue;
+    }
+    const c = s.indexOf(close, end);
+    if (c < 0) continue;
+    if (kind === "title") return "title";
+    if (c - o - 1 <= 16) return "short";
+  }
+  return null;
+}
+
+/** Drops numbers that are names, labels, ordinals, sizes in a name and thresholds. */
+export const dropNames: Refiner = {
+  name: "drop-names",
+  run(cands, ctx) {
+    return cands.filter((c) => nameReason(c, ctx) === null);
+  },
+};

@@ -1,0 +1,53 @@
+import type { Candidate, Refiner, RefineContext } from "./candidate.js";
+import { fiveYearPeriod } from "../segment/meta.js";
+
+/**
+ * The period a figure refers to, from its sentence when it says so (`2015年`, `到2030年`, `“十二五”
+ * 期间`, `五年来`, `上半年`), else from the part it stands in (marked inferred).
+ */
+export function periodOf(c: Candidate, ctx: RefineContext): { period: string | null; inferred: boolean } {
+  const s = c.sentence.text;
+  const before = s.slice(0, c.start);
+  const year = ctx.meta.report_year;
+  const to = /到(20\d\d)年/.exec(s);
+  if (to) return { period: to[1], inferred: false };
+  // the nearest year before the figure that is not a comparison base (比2010年) or a start (由2010年的)
+  const years = [...before.matchAll(/(.)?(\d{4})年(上半年|一季度|前三季度|下半年)?(?!度)/g)].filter((m) => {
+    const y = Number(m[2]);
+    if (y < 1950 || y > 2100) return false;
+    return c.metric.kind === "baseline" || !/[比较是与同由从]/.test(m[1] ?? "");
+  });
+  const last = years[years.length - 1];
+  if (last) {
+    const suffix = last[3] === "上半年" ? "H1" : last[3] === "下半年" ? "H2" : last[3] === "一季度" ? "Q1" : last[3] === "前三季度" ? "Q1-Q3" : "";
+    return { period: `${last[2]}${suffix}`, inferred: false };
+  }
+  const five = fiveYearPeriod(s);
+  if (five) return { period: five, inferred: false };
+  if (year !== null) {
+    if (/五年来|过去五年|五年累计|五年共/.test(s)) return { period: `${year - 5}-${year - 1}`, inferred: false };
+    if (/十年来|过去十年|十年累计/.test(s)) return { period: `${year - 10}-${year - 1}`, inferred: false };
+    if (/去年|过去一年|上一年/.test(before)) return { period: String(year - 1), inferred: false };
+    if (/今年/.test(before)) return { period: String(year), inferred: false };
+  }
+  const part = c.sentence.part;
+  const fromPart = part === "plan" ? ctx.meta.plan_period : part === "review" ? ctx.meta.review_period : null;
+  if (fromPart) {
+    if (/上半年/.test(before) && /^\d{4}$/.test(fromPart)) return { period: `${fromPart}H1`, inferred: false };
+    return { period: fromPart, inferred: true };
+  }
+  if (year !== null) return { period: String(part === "review" ? year - 1 : year), inferred: true };
+  return { period: null, inferred: true };
+}
+
+export const assignPeriod: Refiner = {
+  name: "assign-period",
+  run(cands, ctx) {
+    for (const c of cands) {
+      const p = periodOf(c, ctx);
+      c.period = p.period;
+      c.periodInferred = p.inferred;
+    }
+    return cands;
+  },
+};

@@ -1,0 +1,28 @@
+import type { Refiner } from "./candidate.js";
+import type { Status } from "../model/record.js";
+
+// In a review part (or a text without parts), a sentence that states an aim is a target.
+const TARGET = /预期目标|主要目标|目标是|目标为|目标任务是|力争|计划(?:到|在|于|今年|明年|全年|年内|新建|完成)|争取|规划到|预计到/;
+// Only in a text without parts: the weaker markers of an aim.
+const TARGET_WEAK = /确保|将|要|拟|预计|计划/;
+// In a plan part, a sentence that reports a result stays actual.
+const ACTUAL = /^(?:去年|过去一年|过去五年|上半年|今年以来|截至目前|截至\d)|已(?:经)?(?:完成|实现|建成|达到|累计|超过|突破)|完成了|实现了|达到了|取得了|同比(?:增长|下降|减少|增加)/;
+
+/** `statusOf("review", "确保每月巡河率达 100%", 2023)` → "actual" (a review reports what was done). */
+export function statusOf(part: "review" | "plan" | null, sentence: string, reportYear: number | null): Status {
+  const future = /到(20\d\d)年/.exec(sentence);
+  const futureYear = future && reportYear !== null && Number(future[1]) >= reportYear;
+  if (part === "plan") return ACTUAL.test(sentence) && !futureYear ? "actual" : "target";
+  if (TARGET.test(sentence) || futureYear) return "target";
+  if (part === null && TARGET_WEAK.test(sentence)) return "target";
+  return "actual";
+}
+
+/** actual or target: from the part (review/plan) of the section, overridden by the sentence. */
+export const assignStatus: Refiner = {
+  name: "assign-status",
+  run(cands, ctx) {
+    for (const c of cands) c.status = statusOf(c.sentence.part, c.sentence.text, ctx.meta.report_year);
+    return cands;
+  },
+};

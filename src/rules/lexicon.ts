@@ -1,0 +1,107 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Qualifier } from "../model/record.js";
+import { LexiconSchemas, type LexiconName, type UnitEntry } from "./schema.js";
+import { readYaml, type RuleProblem } from "./yaml-file.js";
+
+/** Every lexicon, merged over the rule folders and indexed for the stages. */
+export interface Lexicon {
+  /** Surface form → unit entry (`万元` is not here: 万 is a magnitude). */
+  units: Map<string, UnitEntry>;
+  magnitudes: Map<string, number>;
+  qualPrefix: Map<string, Qualifier>;
+  qualSuffix: Map<string, Qualifier>;
+  up: Set<string>;
+  down: Set<string>;
+  reach: Set<string>;
+  terms: { term: string; tag: string }[];
+  labelHeads: Set<string>;
+  labelPointers: Set<string>;
+  chromeLine: RegExp[];
+  chromeTail: RegExp[];
+  negatives: { text: string; why: string }[];
+}
+
+export function emptyLexicon(): Lexicon {
+  return {
+    units: new Map(), magnitudes: new Map(), qualPrefix: new Map(), qualSuffix: new Map(),
+    up: new Set(), down: new Set(), reach: new Set(), terms: [], labelHeads: new Set(), labelPointers: new Set(),
+    chromeLine: [], chromeTail: [], negatives: [],
+  };
+}
+
+const FILES: LexiconName[] = ["units", "magnitudes", "qualifiers", "change-verbs", "domain-terms", "labels", "chrome", "negatives"];
+
+/** Merges the lexicon files of one rule folder (`<dir>/lexicon/*.yaml`) into `lex`; returns the problems. */
+export function mergeLexiconDir(lex: Lexicon, dir: string, display: (f: string) => string): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  for (const name of FILES) {
+    const file = join(dir, "lexicon", `${name}.yaml`);
+    if (!existsSync(file)) continue;
+    const parsed = readYaml(file, LexiconSchemas[name] as never, display(file));
+    problems.push(...parsed.problems);
+    if (!parsed.value) continue;
+    const v = parsed.value as Record<string, unknown>;
+    switch (name) {
+      case "units":
+        for (const u of (v as { units: UnitEntry[] }).units) {
+          for (const form of u.forms ?? [u.unit]) lex.units.set(form, u);
+          if (!lex.units.has(u.unit) && u.forms?.length) lex.units.set(u.unit, u);
+        }
+        break;
+      case "magnitudes":
+        for (const [k, n] of Object.entries(v.magnitudes as Record<string, number>)) lex.magnitudes.set(k, n);
+        break;
+      case "qualifiers": {
+        const q = v as { prefix: Record<Qualifier, string[]>; suffix: Record<Qualifier, string[]> };
+        for (const [qual, forms] of Object.entries(q.prefix)) for (const f of forms) lex.qualPrefix.set(f, qual as Qualifier);
+        for (const [qual, forms] of Object.entries(q.suffix)) for (const f of forms) lex.qualSuffix.set(f, qual as Qualifier);
+        break;
+      }
+      case "change-verbs": {
+        const c = v as { up: string[]; down: string[]; reach: string[] };
+        c.up.forEach((x) => lex.up.add(x));
+        c.down.forEach((x) => lex.down.add(x));
+        c.reach.forEach((x) => lex.reach.add(x));
+        break;
+      }
+      case "domain-terms":
+        lex.terms.push(...(v as { terms: { term: string; tag: string }[] }).terms);
+        break;
+      case "labels": {
+        const l = v as { heads: string[]; pointers: string[] };
+        l.heads.forEach((x) => lex.labelHeads.add(x));
+        l.pointers.forEach((x) => lex.labelPointers.add(x));
+        break;
+      }
+      case "chrome": {
+        const c = v as { line: string[]; tail: string[] };
+        const compile = (list: string[], key: string, out: RegExp[]) =>
+          list.forEach((src, i) => {
+            try {
+              out.push(new RegExp(src));
+            } catch (e) {
+              problems.push({ file: display(file), line: parsed.lineOf([key, i]), rule: null, message: `${key}[${i}]: bad regular expression: ${(e as Error).message}` });
+            }
+          });
+        compile(c.line, "line", lex.chromeLine);
+        compile(c.tail, "tail", lex.chromeTail);
+        break;
+      }
+      case "negatives":
+        lex.negatives.push(...(v as { negatives: { text: string; why: string }[] }).negatives);
+        break;
+    }
+  }
+  return problems;
+}
+
+/** Regex alternation of literal forms, longest first: `alternation(["元","万元"])` → `万元|元`. */
+export function alternation(forms: Iterable<string>): string {
+  const list = [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return list.map(escapeRegExp).join("|");
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}

@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import type { ZodType } from "zod";
+
+/** A problem in a rule or lexicon file: the CLI prints `file:line: rule <id>: message`. */
+export interface RuleProblem {
+  file: string;
+  line: number | null;
+  rule: string | null;
+  message: string;
+}
+
+/** `rules/change.yaml:12: rule change-after-verb: pattern: unknown fragment {FOO}` */
+export function formatProblem(p: RuleProblem): string {
+  return `${p.file}${p.line ? `:${p.line}` : ""}: ${p.rule ? `rule ${p.rule}: ` : ""}${p.message}`;
+}
+
+export interface ParsedYaml<T> {
+  value: T | null;
+  problems: RuleProblem[];
+  /** Line (1-based) of the node at a path, e.g. ["rules", 3, "pattern"]. */
+  lineOf(path: (string | number)[]): number | null;
+}
+
+/** Reads a YAML file and validates it against a zod schema, with line numbers for every problem. */
+export function readYaml<T>(file: string, schema: ZodType<T>, display = file): ParsedYaml<T> {
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(readFileSync(file, "utf8"), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    return { value: null, problems: [{ file: display, line: null, rule: null, message: `cannot read: ${(e as Error).message}` }], lineOf: () => null };
+  }
+  const lineOf = (path: (string | number)[]): number | null => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return null;
+  };
+  if (doc.errors.length) {
+    return {
+      value: null,
+      problems: doc.errors.map((e) => ({
+        file: display,
+        line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
+        rule: null,
+        message: `malformed YAML: ${e.message.split("\n")[0]}`,
+      })),
+      lineOf,
+    };
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const data = doc.toJS() as { rules?: { id?: unknown }[] } | null;
+    return {
+      value: null,
+      problems: parsed.error.issues.map((issue) => {
+        const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+        const ruleIndex = path[0] === "rules" && typeof path[1] === "number" ? path[1] : null;
+        const id = ruleIndex !== null ? data?.rules?.[ruleIndex]?.id : null;
+        const where = path.join(".") || "(file)";
+        const keys = "keys" in issue && Array.isArray(issue.keys) ? ` ${issue.keys.join(", ")}` : "";
+        return { file: display, line: lineOf(path), rule: typeof id === "string" ? id : null, message: `${where}: ${issue.message}${keys}` };
+      }),
+      lineOf,
+    };
+  }
+  return { value: parsed.data, problems: [], lineOf };
+}

@@ -1,0 +1,140 @@
+import { EMPTY_META, type DocumentMeta, type Level } from "../model/document.js";
+import type { Heading } from "./types.js";
+
+const FIVE_YEAR: Record<string, [number, number]> = {
+  十一五: [2006, 2010], 十二五: [2011, 2015], 十三五: [2016, 2020], 十四五: [2021, 2025], 十五五: [2026, 2030], 十六五: [2031, 2035],
+};
+
+/** The years of a five-year plan named in a text: `fiveYearPeriod("“十二五”时期")` → "2011-2015". */
+export function fiveYearPeriod(s: string): string | null {
+  const m = /(十[一二三四五六]五)/.exec(s);
+  if (!m) return null;
+  const y = FIVE_YEAR[m[1]];
+  return y ? `${y[0]}-${y[1]}` : null;
+}
+
+/**
+ * Document metadata from the front matter and the part headings; what the report does not say is null.
+ * `documentMeta("政府工作报告\n——在上海市崇明区东平镇第二届人民代表大会第五次会议上\n施 宏\n(2023年8月1日)", [])`
+ */
+export function documentMeta(front: string, headings: Heading[], body: string): DocumentMeta {
+  const meta: DocumentMeta = { ...EMPTY_META };
+  const lines = front.split(/\n| {2,}/).map((l) => l.trim()).filter(Boolean);
+  const flat = front.replace(/\s+/g, "");
+
+  const titleLine = lines.find((l) => /工作报告/.test(l.replace(/\s+/g, "")));
+  meta.title = titleLine ? titleLine.replace(/\s+/g, "").replace(/^.*?(?=政府工作报告)/, "") : null;
+
+  const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(flat);
+  if (date) {
+    meta.report_date = `${date[1]}-${date[2].padStart(2, "0")}-${date[3].padStart(2, "0")}`;
+    meta.report_year = Number(date[1]);
+  }
+
+  const session = /(第[一二三四五六七八九十]+届)(.{0,24}?)(人民代表大会|人大)(?:常务委员会)?(第[一二三四五六七八九十]+次会议)/.exec(flat);
+  if (session) {
+    const before = flat.slice(0, session.index);
+    const place = (/在([^在]*)$/.exec(before)?.[1] ?? "") + session[2];
+    meta.session = `${session[1]}${/全国/.test(session[2]) ? "全国" : ""}${session[3]}${session[4]}`;
+    if (/全国/.test(session[2]) || (/^$/.test(place) && /全国人民代表大会/.test(flat))) {
+      meta.level = "national";
+      meta.region = "全国";
+    } else {
+      Object.assign(meta, splitRegion(place));
+    }
+  } else if (/全国人民代表大会/.test(flat)) {
+    meta.level = "national";
+    meta.region = "全国";
+  }
+
+  const speaker = lines
+    .map((l) => /^(?<title>[\u4e00-\u9fa5]{0,24}?(?:总理|省长|市长|区长|县长|镇长|乡长|旗长|州长|主席|盟长|主任|代区长|代市长|代县长|代省长|代镇长))\s*(?<name>[\u4e00-\u9fa5]{2,4})$/.exec(l.replace(/\s+/g, (s) => (s.length > 1 ? " " : ""))))
+    .find(Boolean);
+  if (speaker?.groups) {
+    meta.speaker = speaker.groups.name;
+    meta.speaker_title = speaker.groups.title;
+  } else {
+    const bare = lines.find((l) => /^[\u4e00-\u9fa5](?:\s?[\u4e00-\u9fa5]){1,3}$/.test(l) && !/报告|代表|会议/.test(l));
+    if (bare) meta.speaker = bare.replace(/\s+/g, "");
+  }
+
+  // Periods from the part headings: the review part and the plan part.
+  const year = meta.report_year;
+  for (const h of headings.filter((x) => x.rank <= 1 && x.part)) {
+    const p = headingPeriod(h.title, h.part!, year);
+    if (h.part === "review" && !meta.review_period && p) meta.review_period = p;
+    if (h.part === "plan" && !meta.plan_period && p) meta.plan_period = p;
+  }
+  if (meta.report_year === null) {
+    // no date in the front matter: the year the review heading names, plus one, or the plan year
+    const planYear = meta.plan_period && /^\d{4}$/.test(meta.plan_period) ? Number(meta.plan_period) : null;
+    const reviewYear = meta.review_period && /^\d{4}$/.test(meta.review_period) ? Number(meta.review_period) : null;
+    meta.report_year = planYear ?? (reviewYear ? reviewYear + 1 : null);
+    if (meta.report_year !== null) {
+      for (const h of headings.filter((x) => x.rank <= 1 && x.part)) {
+        const p = headingPeriod(h.title, h.part!, meta.report_year);
+        if (h.part === "review" && p && !meta.review_period) meta.review_period = p;
+        if (h.part === "plan" && p && !meta.plan_period) meta.plan_period = p;
+      }
+    }
+  }
+  void body;
+  return meta;
+}
+
+/** The period a part heading covers: `headingPeriod("2023年上半年工作回顾", "review", 2023)` → "2023H1". */
+export function headingPeriod(title: string, part: "review" | "plan", reportYear: number | null): string | null {
+  const y = /(\d{4})年/.exec(title);
+  if (y) {
+    if (/上半年/.test(title)) return `${y[1]}H1`;
+    if (/下半年/.test(title)) return `${y[1]}H2`;
+    return y[1];
+  }
+  const five = fiveYearPeriod(title);
+  if (five) return five;
+  if (reportYear === null) return null;
+  if (part === "review") {
+    if (/过去一年|上一年|去年/.test(title)) return String(reportYear - 1);
+    if (/过去五年|五年/.test(title)) return `${reportYear - 5}-${reportYear - 1}`;
+    if (/上半年/.test(title)) return `${reportYear}H1`;
+  } else {
+    if (/今年|本年/.test(title)) return String(reportYear);
+    if (/下半年/.test(title)) return `${reportYear}H2`;
+    if (/今后五年/.test(title)) return `${reportYear}-${reportYear + 4}`;
+  }
+  return null;
+}
+
+const PROVINCES = /^(北京市|天津市|上海市|重庆市|[\u4e00-\u9fa5]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区|香港特别行政区|澳门特别行政区)/;
+
+/** `splitRegion("上海市崇明区东平镇")` → province 上海市, county 崇明区, town 东平镇, level town. */
+export function splitRegion(place: string): Partial<DocumentMeta> {
+  let rest = place.replace(/^(?:在|于)/, "");
+  const out: Partial<DocumentMeta> = { region: rest || null, province: null, city: null, county: null, town: null, level: null };
+  const prov = PROVINCES.exec(rest);
+  if (prov) {
+    out.province = prov[1];
+    rest = rest.slice(prov[1].length);
+  }
+  const city = /^([\u4e00-\u9fa5]{1,6}?(?:市|自治州|州|盟|地区))(?=.)/.exec(rest) ?? (/^([\u4e00-\u9fa5]{1,6}?(?:市|自治州|盟|地区))$/.exec(rest));
+  if (city && !/[区县旗]$/.test(city[1])) {
+    out.city = city[1];
+    rest = rest.slice(city[1].length);
+  }
+  const county = /^([\u4e00-\u9fa5]{1,8}?(?:区|县|旗|自治县|市))/.exec(rest);
+  if (county) {
+    out.county = county[1];
+    rest = rest.slice(county[1].length);
+  }
+  const town = /^([\u4e00-\u9fa5]{1,8}?(?:镇|乡|街道|苏木))/.exec(rest);
+  if (town) out.town = town[1];
+  let level: Level | null = null;
+  if (out.town) level = "town";
+  else if (out.county) level = "county";
+  else if (out.city) level = "city";
+  else if (out.province) level = "provincial";
+  out.level = level;
+  if (!out.region) out.region = null;
+  return out;
+}
+
