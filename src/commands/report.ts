@@ -67,7 +67,7 @@ export const reportCommand: Command = {
       try {
         const src = await readDocument(file);
         if (engine) {
-          const result = extractDocument(src, engine);
+          const result = await extractDocument(src, engine);
           docs.push({ doc_id: src.doc_id, path: src.path, title: result.document.title, text: src.text, records: result.records });
         } else {
           docs.push({ doc_id: src.doc_id, path: src.path, title: null, text: src.text, records: given.get(src.doc_id) ?? [] });
