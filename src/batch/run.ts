@@ -19,6 +19,8 @@ export interface BatchOptions {
   readConcurrency?: number;
   /** Inputs started ahead of the next one to emit (default 4 × jobs): bounds memory. */
   window?: number;
+  /** Bytes of input started ahead (default 64 MB; one input is always let through): bounds memory with large files. */
+  windowBytes?: number;
 }
 
 /**
@@ -31,6 +33,12 @@ export async function runBatch(items: readonly InputItem[], opts: BatchOptions, 
   const pool = new WorkerPool(Math.max(1, Math.min(opts.jobs, work)), { engine: opts.engine });
   const limitRead = pLimit(opts.readConcurrency ?? 4);
   const window = Math.max(2, opts.window ?? opts.jobs * 4);
+  const windowBytes = opts.windowBytes ?? 64 * 1024 * 1024;
+  const sizeOf = (i: number) => {
+    const item = items[i];
+    return item?.kind === "file" ? item.size : 0;
+  };
+  let bytesAhead = 0;
   const { ids, renamed } = uniqueDocIds(items);
   const started = new Map<number, Promise<ItemOutcome>>();
   const start = (index: number) => {
@@ -69,9 +77,13 @@ export async function runBatch(items: readonly InputItem[], opts: BatchOptions, 
   try {
     let next = 0;
     for (let i = 0; i < items.length; i++) {
-      while (next < items.length && next < i + window) start(next++);
+      while (next < items.length && next < i + window && (next === i || bytesAhead + sizeOf(next) <= windowBytes)) {
+        bytesAhead += sizeOf(next);
+        start(next++);
+      }
       const outcome = await (started.get(i) as Promise<ItemOutcome>);
       started.delete(i);
+      bytesAhead -= sizeOf(i);
       if (i === 0) await pool.ready();
       await emit(outcome);
     }

@@ -141,11 +141,18 @@ export const extractCommand: Command = {
         await writeStdout(toJsonl(columns ? o.records.map((r) => pick(r, columns)) : o.records));
       }
     };
+    const onSigint = () => {
+      progress.clear();
+      process.stderr.write(`zhibiao: interrupted; ${stream ? "the records streamed so far are whole" : `nothing written to ${opts.out}`}\n`);
+      process.exit(130);
+    };
+    process.once("SIGINT", onSigint);
     try {
       await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules } }, emit);
     } finally {
       progress.clear();
     }
+    process.off("SIGINT", onSigint);
     const writeDataset = await writer;
     if (writeDataset) await writeDataset(opts.out, { records, documents, diagnostics }, { formats: opts.formats, columns: opts.columns, header: opts.header });
     if (!opts.quiet) {
