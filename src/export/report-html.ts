@@ -22,7 +22,7 @@ export interface ReportPageOptions {
   title?: string;
 }
 
-/** Columns of the records table (the panel shows every column). */
+/** Columns of the records table (the panel shows every column); doc_id only when the page has several documents. */
 const TABLE_COLUMNS = ["doc_id", "section_title", "raw", "kind", "value", "unit", "qualifier", "indicator", "status", "period"];
 const NUMERIC = new Set(["value", "value_max", "start", "end", "si_value"]);
 
@@ -158,13 +158,14 @@ export function buildReportHtml(docs: readonly ReportDoc[], opts: ReportPageOpti
     );
   });
 
-  const th = TABLE_COLUMNS.map((c) => `<th data-type="${NUMERIC.has(c) ? "num" : "text"}" title="${e(c)}">${e(zhName(c))}</th>`).join("");
+  const tableColumns = docs.length > 1 ? TABLE_COLUMNS : TABLE_COLUMNS.filter((c) => c !== "doc_id");
+  const th = tableColumns.map((c) => `<th data-type="${NUMERIC.has(c) ? "num" : "text"}" title="${e(c)}">${e(zhName(c))}</th>`).join("");
   const rows = flat
     .map((p) => {
       const r = p.record;
-      const cells = TABLE_COLUMNS.map((c) => {
+      const cells = tableColumns.map((c) => {
         const v = (r as Record<string, unknown>)[c];
-        return NUMERIC.has(c) ? `<td class="num" data-v="${e(show(v))}">${e(show(v))}</td>` : `<td>${c === "kind" ? `<span class="sw ${kindClass(String(v))}">${e(show(v))}</span>` : e(show(v))}</td>`;
+        return NUMERIC.has(c) ? `<td class="num" data-v="${e(show(v))}">${e(show(v))}</td>` : `<td class="c-${c}">${c === "kind" ? `<span class="sw ${kindClass(String(v))}">${e(show(v))}</span>` : e(show(v))}</td>`;
       }).join("");
       return `<tr data-r="${p.index}" data-kind="${e(r.kind)}" data-status="${e(r.status)}" data-doc="${e(r.doc_id)}"${p.warning ? ' class="bad"' : ""}>${cells}</tr>`;
     })

@@ -46,6 +46,8 @@ th,td{border:1px solid var(--line);padding:2px 6px;text-align:left;vertical-alig
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 table.counts{margin:8px 0 12px}
 table.records{width:100%}
+table.records td{white-space:nowrap}
+table.records td.c-section_title,table.records td.c-indicator{white-space:normal;min-width:14em}
 table.records th{position:sticky;top:52px;background:#eef2f8;cursor:pointer;user-select:none;white-space:nowrap}
 table.records th[aria-sort=ascending]::after{content:" ▲"}table.records th[aria-sort=descending]::after{content:" ▼"}
 table.records tbody tr{cursor:pointer}table.records tbody tr:hover{background:#f3f6fb}

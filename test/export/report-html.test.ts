@@ -61,6 +61,19 @@ describe("review page", () => {
   });
 });
 
+describe("review page of several reports", () => {
+  it("numbers records across documents and adds a document filter and column", () => {
+    const other = { ...DOC, doc_id: "other", title: "另一份报告", records: RECORDS.slice(0, 2).map((r) => ({ ...r, doc_id: "other" })) };
+    const two = buildReportHtml([DOC, other]);
+    expect(two.match(/<section class="doc"/g)).toHaveLength(2);
+    expect(two).toContain('data-r="13"');
+    expect(two).toContain('<select id="f-doc"');
+    expect(two).toContain('title="doc_id"');
+    expect(html).not.toContain('<select id="f-doc"');
+    expect(html).not.toContain('title="doc_id"');
+  });
+});
+
 describe("findHeadings", () => {
   it("finds numbered headings of four levels, titles without numbering", () => {
     const text = "一、回顾\n（一）坚持生态优先\n正文 1.5 万元\n1. 小标题\n(2) 子项\n（二）创新宏观调控，保持经济运行在合理区间。面对复杂严峻的国际环境，我们加强宏观调控，稳住了经济大盘。";
