@@ -4,6 +4,8 @@ import { checkCommand } from "./check.js";
 import { scoreCommand } from "./score.js";
 import { schemaCommand } from "./schema.js";
 import { reportCommand } from "./report.js";
+import { rulesCommand } from "./rules.js";
+import { explainCommand } from "./explain.js";
 
 /** Every command of the CLI, by name. */
 export const COMMANDS: Record<string, Command> = {
@@ -12,6 +14,8 @@ export const COMMANDS: Record<string, Command> = {
   score: scoreCommand,
   schema: schemaCommand,
   report: reportCommand,
+  explain: explainCommand,
+  rules: rulesCommand,
 };
 
 export function mainHelp(): string {

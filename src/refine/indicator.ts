@@ -10,7 +10,7 @@ const LEAD_WORDS = new Set([
   "并", "且", "共", "累计", "合计", "总计", "共计", "已", "已经", "均", "都", "还", "又", "再", "也", "先后", "分别", "持续",
   "继续", "进一步", "不断", "全面", "有效", "积极", "大力", "完成", "实现", "达到", "首次", "全部", "预计", "力争", "确保",
   "努力", "争取", "计划", "年均", "五年", "十年", "过去", "五年来", "十年来", "近年来", "期间", "时期", "底", "末", "月底",
-  "为", "对", "在", "向", "从", "由", "将", "把", "使", "让", "经过", "通过", "连续", "坚持", "推动", "推进", "帮助", "组织",
+  "为", "对", "在", "向", "从", "由", "将", "把", "使", "让", "经过", "通过", "连续",
   "的", "和", "及", "与", "、", "上", "中", "内",
 ]);
 // Words that close the phrase before a figure without belonging to it: verbs of reaching, comparisons.
@@ -19,9 +19,12 @@ const TRAIL_WORDS = new Set([
   "控制", "控制在", "降至", "降到", "提高", "提高到", "增加", "增加到", "实现", "完成", "增长", "下降", "减少", "上涨", "上升",
   "回落", "降低", "年均", "同比", "分别", "总计", "共计", "合计", "超", "逾", "接近", "将近", "不低于", "不少于", "不超过",
   "不足", "不到", "在", "由", "从", "比", "较", "了", "的", "达成", "新增", "递增", "增", "降", "均", "都", "已", "全年",
-  "提升", "提升到", "增长到", "减少到", "下降到", "降低到", "上年", "去年", "同期", "以上", "左右", "占", "到达", "有", "以",
+  "提升到", "增长到", "减少到", "下降到", "降低到", "上年", "去年", "同期", "以上", "左右", "占", "到达", "有", "以",
 ]);
-const STRIP_TAGS = /^(?:x|m|q|p|c|u|uj|ud|ul|uz|ug|uv|d|y|e|o|t|tg|r|f)$/;
+const STRIP_TAGS = /^(?:m|q|p|c|u|uj|ud|ul|uz|ug|uv|d|y|e|o|t|tg|r|f)$/;
+const PUNCT = /^[\s\p{P}\p{S}]+$/u;
+/** nodejieba tags unknown words `x` too: only punctuation and numbers are function material. */
+const isFunction = (t: Token) => PUNCT.test(t.word) || (t.tag !== "x" && STRIP_TAGS.test(t.tag)) || (t.tag === "x" && /^[\d.%]+$/.test(t.word));
 
 /** Trims a phrase to what says what is measured: leading time/scope/connective words, trailing verbs of reaching. */
 export function trimPhrase(text: string, tok: Tokenizer, lead = true): string {
@@ -32,13 +35,13 @@ export function trimPhrase(text: string, tok: Tokenizer, lead = true): string {
     while (tokens.length) {
       const t = tokens[0];
       const next = tokens[1];
-      if (LEAD_WORDS.has(t.word) || STRIP_TAGS.test(t.tag) || (isYear(t) && next && /^(?:年|年度)$/.test(next.word))) tokens = tokens.slice(1);
+      if (LEAD_WORDS.has(t.word) || isFunction(t) || (isYear(t) && next && /^(?:年|年度)$/.test(next.word))) tokens = tokens.slice(1);
       else break;
     }
   }
   while (tokens.length) {
     const t = tokens[tokens.length - 1];
-    if (TRAIL_WORDS.has(t.word) || STRIP_TAGS.test(t.tag) || /^(?:比|较|从|由)/.test(t.word)) tokens = tokens.slice(0, -1);
+    if (TRAIL_WORDS.has(t.word) || (isFunction(t) && !/^[”"》）)]$/.test(t.word)) || /^(?:比|较|从|由|比上年|比去年|较上年)$/.test(t.word)) tokens = tokens.slice(0, -1);
     else break;
   }
   // a comparison or start point left inside (由2010年的, 比2010年) ends the phrase
@@ -49,7 +52,10 @@ export function trimPhrase(text: string, tok: Tokenizer, lead = true): string {
 
 function phraseAfter(c: Candidate, next: Candidate | undefined): { text: string; end: number } | null {
   const s = c.sentence.text;
-  const from = c.end;
+  let from = c.end;
+  // an attribute of what is counted (335名60-80岁低龄独居老人) or a 的 lies between the figure and its noun
+  const skip = /^(?:\d+(?:[-—~至到]\d+)?周?岁(?:以上|以下)?|的)/.exec(s.slice(from));
+  if (skip) from += skip[0].length;
   if (from >= s.length || !/[\u4e00-\u9fa5A-Za-z“"]/.test(s[from])) return null;
   let end = from;
   const stop = next ? next.match.matchStart : s.length;
@@ -83,41 +89,79 @@ export const attachIndicator: Refiner = {
         if (c.match.rule.spec.kind === "baseline" || c.match.rule.spec.kind === "progress" || c.match.rule.spec.kind === "share") anchor = Math.min(anchor, c.match.matchStart);
         let from = clauseStart(s, anchor);
         if (prev && (prev.suffixEnd ?? prev.end) > from && (prev.suffixEnd ?? prev.end) <= anchor) from = prev.suffixEnd ?? prev.end;
-        const prefix = trimPhrase(s.slice(from, anchor), tok);
+        let prefix = trimPhrase(s.slice(from, anchor), tok);
+        // a long clause: its last list item or what follows its last 的 names the thing
+        // (增值税收入占比最高、涉及行业广泛的税率 → 涉及行业广泛的税率; 参加区各部门组织的市集活动 → 市集活动)
+        if (prefix.length > 12 && prefix.includes("的")) {
+          const of = prefix.lastIndexOf("的");
+          const item = prefix.lastIndexOf("、", of);
+          const coordinated = item >= 0 ? prefix.slice(item + 1) : "";
+          const afterOf = trimPhrase(prefix.slice(of + 1), tok);
+          if (coordinated && !coordinated.includes("等") && coordinated.length <= 12) prefix = trimPhrase(coordinated, tok);
+          else if (afterOf.length >= 2) prefix = afterOf;
+        }
+        // 为独居老人、高龄老人等送餐: the beneficiaries are not what is measured, the action is
+        const raw = s.slice(from, anchor);
+        if (/^(?:累计|共|全年|已|先后|还)?(?:为|对|向|给|替)/.test(raw) && prefix.length > 4) {
+          const tokens = tok.tag(prefix);
+          let k = -1;
+          tokens.forEach((t, i) => {
+            if (i > 0 && (/^v/.test(t.tag) || (t.tag === "x" && /^[\u4e00-\u9fa5]{2,}$/.test(t.word)))) k = i;
+          });
+          if (k > 0) prefix = tokens.slice(k).map((t) => t.word).join("");
+        }
         const after = phraseAfter(c, next);
         let indicator = prefix;
         if (after) {
-          const suffix = trimPhrase(after.text, tok);
-          const firstTag = tok.tag(after.text.slice(0, 6))[0]?.tag ?? "";
-          const nounAfter = /^(?:n|vn|nz|nt|ns|nr|l|j|b|a|v|eng)/.test(firstTag) || /^[“"]/.test(after.text);
-          if (suffix && nounAfter && (c.metric.dimension === "count" || !prefix || prefix.length <= 12 || c.metric.kind === "rate")) {
-            indicator = prefix.length > 14 ? suffix : prefix + suffix;
+          const suffix = trimPhrase(after.text, tok, false).replace(/^的/, "");
+          const first = tok.tag(after.text.slice(0, 6))[0];
+          const nounAfter = !first || !/^(?:p|c|u|uj|ud|ul|d|r|m|q|f|y|e)$/.test(first.tag) || /^[“"]/.test(after.text);
+          if (suffix && (nounAfter || prefix.length < 2)) {
+            indicator = prefix.length + suffix.length <= 24 ? prefix + suffix : suffix.length >= 3 ? suffix : prefix;
             c.suffixEnd = after.end;
           }
         }
         own.set(c, indicator);
       });
-      // figures without words of their own take those of the figure they refer to
+      // figures without words of their own take those of the figure they refer to; a bare word
+      // (投资, 总量, 受益) takes the subject of the figure or clause before it
       list.forEach((c, i) => {
         let ind = own.get(c) ?? "";
-        if (ind.length < 2 || (ind.length <= 3 && c.metric.kind !== "quantity" && c.metric.kind !== "rate")) {
-          const ref = [...list.slice(0, i)].reverse().find((p) => p.indicator) ?? list.slice(i + 1).find((p) => (own.get(p) ?? "").length >= 2);
-          const refInd = ref ? ref.indicator ?? own.get(ref) ?? "" : "";
-          if (refInd) ind = ind.length >= 2 && !refInd.includes(ind) ? refInd + ind : refInd;
+        // the figure it refers to stands in the same clause group (no ；between them)
+        const prev = [...list.slice(0, i)].reverse().find((p) => p.indicator && !/[；;]/.test(s.slice(p.end, c.start)));
+        const dependent = c.metric.kind !== "quantity" && c.metric.kind !== "rate";
+        if (ind.length <= 2 || (dependent && prev && ind.length <= 3)) {
+          let ref = prev?.indicator ?? "";
+          if (!ref && ind.length < 2) {
+            const later = list.slice(i + 1).find((p) => (own.get(p) ?? "").length >= 2);
+            ref = later ? own.get(later) ?? "" : "";
+          }
+          if (!ref && ind.length <= 2 && c.metric.dimension === "count") {
+            // the clause before this one, in the same sentence
+            const cs = clauseStart(s, Math.min(c.match.matchStart, c.start));
+            if (cs > 1) ref = trimPhrase(s.slice(clauseStart(s, cs - 1), cs - 1), tok);
+            if (ref.length > 14) ref = "";
+          }
+          if (ref) ind = ind && !ref.includes(ind) ? ref + ind : ref;
         }
         c.indicator = ind || null;
       });
       // 分别 lists: split the shared subject over the figures (基础设施、制造业投资分别增长9.4%、9.1%)
       for (const run of listRuns(list)) {
-        const head = run[0];
-        const from = clauseStart(s, head.match.matchStart);
-        const subject = s.slice(from, head.match.matchStart);
-        if (!/分别|均/.test(subject) && !/分别/.test(s.slice(head.match.matchStart, head.start))) continue;
+        const first = run[0];
+        const from = clauseStart(s, first.match.matchStart);
+        const subject = s.slice(from, first.match.matchStart);
+        if (!/分别|均/.test(subject) && !/分别/.test(s.slice(first.match.matchStart, first.start))) continue;
         const parts = trimPhrase(subject.replace(/(?:分别|均).*$/, ""), tok)
           .split(/、|和|与|及/)
           .map((p) => trimPhrase(p, tok, false))
           .filter(Boolean);
-        if (parts.length === run.length) run.forEach((c, k) => (c.indicator = parts[k]));
+        if (parts.length !== run.length) continue;
+        // 广州、深圳地铁线网单日最高客运量: the short parts share the head of the last one
+        const last = parts[parts.length - 1];
+        const lead = tok.tag(last)[0]?.word ?? "";
+        const shared = lead && last.length - lead.length >= 2 ? last.slice(lead.length) : "";
+        run.forEach((c, k) => (c.indicator = k < parts.length - 1 && parts[k].length <= 4 && shared ? parts[k] + shared : parts[k]));
       }
     }
     return cands;

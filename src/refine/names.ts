@@ -27,8 +27,14 @@ export function nameReason(c: Candidate, ctx: RefineContext): string | null {
   const unit = c.metric.unit;
   // session ordinals: 十四届人大, 十三届七次、八次全会, 二十届三中全会
   if (unit === "届" || unit === "次") {
-    if (/^(?:[、和]?[零〇一二两三四五六七八九十]+(?:次|中))*(?:全会|会议|全委会|代表大会|人大|人民代表大会|全国人大|党代会|常委会|全体会议|政协|委员会|中央)/.test(after)) return "a session ordinal";
+    if (/^(?:[、和]?[零〇一二两三四五六七八九十]+(?:次|中))*(?:历次)?(?:全会|会议|全委会|代表大会|人大|人民代表大会|全国人大|党代会|常委会|全体会议|政协|委员会|中央)/.test(after)) return "a session ordinal";
     if (/届$/.test(before)) return "a session ordinal";
+  }
+
+  // events and phases are counted only where something was held or done (连续举办8届, 分两期投放);
+  // elsewhere 两届广交会, 二期工程, 机场三期 name an edition or a phase
+  if ((unit === "届" || unit === "期") && !/(?:举办|举行|召开|办|连续|共|累计|分|先后|已|历时|开展|发行|投放|实施|办了)$/.test(before)) {
+    return unit === "届" ? "an edition, not a count" : "a phase, not a count";
   }
 
   // counts fixed in a label (以下六个方面, 五个新城, 两个确立)

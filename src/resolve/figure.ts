@@ -52,6 +52,7 @@ export const figure: Resolver = (m, lex) => {
   if (!n) return reject(`not a number: ${numText}`);
   if (n.chinese && !numeralCounts(numText, n, unitText)) return reject(`a numeral inside a word: ${numText}${unitText}`);
   if (n.chinese && entry?.cn === false) return reject(`${unitText} after a Chinese numeral makes a word`);
+  if (n.chinese && entry?.dimension === "money" && n.magnitude === 1) return reject(`${numText}${unitText} is a name (三元乳业), not an amount`);
 
   let value = n.value * (special?.factor ?? 1);
   let valueMax: number | null = null;
@@ -103,11 +104,12 @@ export function isDown(word: string, lex: Lexicon): boolean {
 
 /**
  * A Chinese numeral counts (三家, 两批, 一万两千人) unless it is the article 一 before a measure word
- * (一批, 一项, 一个) — 一 with a magnitude (一万亩) or with 番 (翻一番) still counts.
+ * (一批, 一项, 一个) or the ordinal 二 (二期, 二号: a count says 两) — 一 with a magnitude (一万亩) or
+ * with 番 (翻一番) still counts.
  */
 function numeralCounts(numText: string, n: ParsedNumber, unit: string): boolean {
   const bare = numText.replace(/[多余]/g, "");
-  if (bare === "一" && n.magnitude === 1 && unit !== "番") return false;
+  if ((bare === "一" || bare === "二") && n.magnitude === 1 && unit !== "番") return false;
   return true;
 }
 

@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import type { Command } from "./types.js";
+import { parse, str, strs, UsageError } from "./args.js";
+import { createEngine } from "../pipeline/engine.js";
+import { extractText, type Trace } from "../pipeline/extract.js";
+import type { Candidate } from "../refine/candidate.js";
+
+const HELP = `Usage: zhibiao explain "<text>" [options]
+       zhibiao explain --file <report.txt> [--at <offset>] [options]
+
+Shows why figures come out as they do: the sentences (clauses) of the text, nodejieba's words with
+their part-of-speech tags, every rule that matched with its span and named captures, matches the
+resolver rejected and why, what each refiner changed, and the final records.
+
+Options:
+  --file <path>     explain a file (UTF-8 text) instead of a text argument
+  --at <offset>     with --file: only the sentence that holds this UTF-16 offset
+  --rules <dir>     an extra rule folder on top of the built-in rules (repeatable)
+  --json            the final records as JSON lines instead of the report
+  -h, --help        this help
+`;
+
+export const explainCommand: Command = {
+  summary: "show the rules, captures and refiner steps behind each figure of a text",
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parse(argv, {
+      file: { type: "string" },
+      at: { type: "string" },
+      rules: { type: "string", multiple: true },
+      json: { type: "boolean" },
+    });
+    const file = str(values.file);
+    let text: string;
+    if (file) text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+    else if (positionals.length) text = positionals.join(" ");
+    else throw new UsageError("give a text or --file <path>");
+    const at = str(values.at) === undefined ? null : Number(str(values.at));
+    if (at !== null && (!Number.isInteger(at) || at < 0 || at > text.length)) throw new UsageError(`--at must be an offset between 0 and ${text.length}`);
+
+    const engine = createEngine({ rulesDirs: strs(values.rules) });
+    const trace: Trace = { sentences: [], matches: [], rejected: [], steps: [] };
+    const result = extractText(text, { doc_id: file ? file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "") : "text" }, engine, trace);
+    const inScope = (start: number, end: number) => at === null || (start <= at && at < Math.max(end, start + 1));
+    const sentences = trace.sentences.filter((s) => inScope(s.start, s.end));
+    const keep = new Set(sentences.map((s) => s.index));
+    const records = result.records.filter((r) => at === null ? true : sentences.some((s) => r.start >= s.start && r.end <= s.end));
+    if (values.json) {
+      for (const r of records) process.stdout.write(JSON.stringify(r) + "\n");
+      return 0;
+    }
+    const w = (s = "") => process.stdout.write(s + "\n");
+    const label = (c: Candidate) => `${c.sentence.text.slice(c.start, c.end)} [${c.match.rule.spec.id}] ${c.metric.kind} ${c.metric.value}${c.metric.value_max !== null ? `–${c.metric.value_max}` : ""} ${c.metric.unit} ${c.metric.qualifier}${c.indicator ? ` «${c.indicator}»` : ""}${c.status ? ` ${c.status}` : ""}`;
+    for (const s of sentences) {
+      w(`── sentence ${s.index} [${s.start}, ${s.end})  section: ${s.path.map((h) => h.label).join(" > ") || "(none)"}  part: ${s.part ?? "-"}${s.topic ? `  topic: ${s.topic}` : ""}`);
+      w(`   ${s.text}`);
+      w(`   words: ${engine.tokenizer.tag(s.text).map((t) => `${t.word}/${t.tag}`).join(" ")}`);
+      for (const m of trace.matches.filter((x) => x.sentence.index === s.index)) {
+        const caps = Object.entries(m.groups).map(([k, g]) => `${k}=${g.text}`).join(" ");
+        const rej = trace.rejected.find((r) => r.match === m);
+        w(`   match ${m.rule.spec.id} (priority ${m.rule.spec.priority}, ${m.rule.file}:${m.rule.line ?? "?"}) at [${s.map[m.start]}, ${s.map[m.end - 1] + 1}): ${caps}${rej ? `  ✗ rejected: ${rej.reason}` : ""}`);
+      }
+    }
+    w("── refiners");
+    for (const step of trace.steps) {
+      const before = step.before.filter((c) => keep.has(c.sentence.index));
+      const after = step.after.filter((c) => keep.has(c.sentence.index));
+      const key = (c: Candidate) => `${c.sentence.index}:${c.start}:${c.end}:${c.match.rule.spec.id}`;
+      const afterKeys = new Map(after.map((c) => [key(c), c]));
+      const lines: string[] = [];
+      for (const b of before) {
+        const a = afterKeys.get(key(b));
+        if (!a) lines.push(`   - dropped ${label(b)}`);
+        else if (label(a) !== label(b)) lines.push(`   ~ ${label(b)}\n       → ${label(a)}`);
+      }
+      w(`   ${step.name}: ${lines.length ? "" : "no change"}`);
+      lines.forEach((l) => w(l));
+    }
+    w("── records");
+    for (const r of records) {
+      w(`   [${r.start}, ${r.end}) ${JSON.stringify(r.raw)} ${r.kind} ${r.value}${r.value_max !== null ? `–${r.value_max}` : ""} ${r.unit} ${r.qualifier}  indicator: ${r.indicator ?? "-"}  status: ${r.status}  period: ${r.period ?? "-"}${r.period_inferred ? " (inferred)" : ""}  rule: ${r.rule_id}`);
+    }
+    if (!records.length) w("   (none)");
+    return 0;
+  },
+};

@@ -1,0 +1,66 @@
+import type { Engine } from "../pipeline/engine.js";
+import { extractText } from "../pipeline/extract.js";
+import type { MetricRecord } from "../model/record.js";
+import type { Expect } from "./schema.js";
+import type { RuleProblem } from "./yaml-file.js";
+
+/** One example or counterexample run: what was asked, what came out. */
+export interface ExampleResult {
+  file: string;
+  line: number | null;
+  rule: string;
+  text: string;
+  ok: boolean;
+  message: string;
+}
+
+/** Whether a record has every field the example expects (`raw: "*"` accepts any span). */
+export function matchesExpect(r: MetricRecord, e: Expect): boolean {
+  if (e.raw !== "*" && r.raw !== e.raw) return false;
+  for (const [k, v] of Object.entries(e)) {
+    if (k === "raw") continue;
+    const got = (r as Record<string, unknown>)[k];
+    if (typeof v === "number") {
+      if (typeof got !== "number" || Math.abs(got - v) > 1e-6 * Math.max(1, Math.abs(v))) return false;
+    } else if (got !== v) return false;
+  }
+  return true;
+}
+
+const show = (r: MetricRecord) => `${r.raw} → ${r.kind} ${r.value}${r.value_max !== null ? `–${r.value_max}` : ""} ${r.unit} ${r.qualifier} [${r.rule_id}]`;
+
+/**
+ * Runs every example (the rule must yield a record with the expected fields) and counterexample (the
+ * rule must yield nothing) of every loaded rule, through the whole pipeline.
+ */
+export function runRuleExamples(engine: Engine): ExampleResult[] {
+  const out: ExampleResult[] = [];
+  for (const rule of engine.rules.rules) {
+    const { spec, file, line } = rule;
+    for (const ex of spec.examples) {
+      for (const text of ex.texts ?? [ex.text!]) {
+        const { records } = extractText(text, { doc_id: "example" }, engine);
+        const hit = records.find((r) => r.rule_id === spec.id && matchesExpect(r, ex.expect));
+        out.push({
+          file, line, rule: spec.id, text, ok: !!hit,
+          message: hit ? "ok" : `expected ${JSON.stringify(ex.expect)} from rule ${spec.id}; got ${records.length ? records.map(show).join("; ") : "nothing"}`,
+        });
+      }
+    }
+    for (const text of spec.counterexamples) {
+      const { records } = extractText(text, { doc_id: "example" }, engine);
+      const bad = records.filter((r) => r.rule_id === spec.id);
+      out.push({ file, line, rule: spec.id, text, ok: bad.length === 0, message: bad.length ? `counterexample matched: ${bad.map(show).join("; ")}` : "ok" });
+    }
+  }
+  for (const neg of engine.rules.lexicon.negatives) {
+    const { records } = extractText(neg.text, { doc_id: "example" }, engine);
+    out.push({ file: "lexicon/negatives.yaml", line: null, rule: "negatives", text: neg.text, ok: records.length === 0, message: records.length ? `not a metric mention (${neg.why}), got ${records.map(show).join("; ")}` : "ok" });
+  }
+  return out;
+}
+
+/** The failures as rule problems, for `rules lint`. */
+export function exampleProblems(results: ExampleResult[]): RuleProblem[] {
+  return results.filter((r) => !r.ok).map((r) => ({ file: r.file, line: r.line, rule: r.rule, message: `“${r.text}”: ${r.message}` }));
+}
