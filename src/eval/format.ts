@@ -8,8 +8,35 @@ export function formatCheck(result: CheckResult, opts: { update?: boolean } = {}
     const body = formatReport(r);
     if (body) parts.push(body);
   }
+  const byRule = formatByRule(result);
+  if (byRule) parts.push(byRule);
   parts.push(formatSummary(result, opts.update ?? false));
   return parts.join("\n");
+}
+
+/** Differences counted by rule id across all reports (empty when there are none): `formatByRule(result)`. */
+export function formatByRule(result: CheckResult): string {
+  const counts = new Map<string, [number, number, number]>();
+  const bump = (rule: unknown, i: 0 | 1 | 2) => {
+    const id = typeof rule === "string" ? rule : "?";
+    const c = counts.get(id) ?? [0, 0, 0];
+    c[i]++;
+    counts.set(id, c);
+  };
+  for (const r of result.reports) {
+    for (const x of r.diff.added) bump(x.rule_id, 0);
+    for (const x of r.diff.removed) bump(x.rule_id, 1);
+    for (const c of r.diff.changed) {
+      bump(c.new.rule_id, 2);
+      if (c.old.rule_id !== c.new.rule_id) bump(c.old.rule_id, 2);
+    }
+  }
+  if (!counts.size) return "";
+  const rows = [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  const w = Math.max(4, ...rows.map(([id]) => id.length));
+  const lines = [`${"rule".padEnd(w)}  added  removed  changed`];
+  for (const [id, [a, r, c]] of rows) lines.push(`${id.padEnd(w)}  ${String(a).padStart(5)}  ${String(r).padStart(7)}  ${String(c).padStart(7)}`);
+  return lines.join("\n") + "\n";
 }
 
 /** The detail of one report (empty when it is clean): `formatReport(check)`. */

@@ -3,7 +3,6 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type YAMLMap } from "yaml";
 import { expectedJsonl, readExpected, type StoredRecord } from "../../src/eval/expected.js";
-import { loadKnown } from "../../src/eval/known.js";
 import { KINDS, RECORD_COLUMNS } from "../../src/model/record.js";
 import { ROOT, SHARED, build, node, tempDir, zhibiao } from "./helpers.js";
 
@@ -65,8 +64,8 @@ describe("zhibiao check", () => {
     expect(text).toBe(expectedJsonl(records));
     const starts = records.map((r) => r.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
-    for (const r of records) {
-      const keys = Object.keys(r);
+    for (const line of text.trimEnd().split("\n").filter(Boolean)) {
+      const keys = Object.keys(JSON.parse(line) as object);
       expect(keys).toEqual(RECORD_COLUMNS.filter((c) => keys.includes(c)));
     }
     // The same records as `zhibiao extract` gives.
@@ -94,20 +93,27 @@ describe("zhibiao check", () => {
   });
 
   it("fails on a changed rule in a copy of rules/, naming the rule and the record", () => {
-    const [seed] = loadKnown(join(ROOT, "corpus", "known.yaml")).filter((k) => k.doc_id === SEED);
-    const expected = readExpected(seed.expectedPath) ?? [];
+    // The seed's records with the rules as they are now, as the expected file of a small project.
+    const root = project("rule", [{ id: SEED }]);
+    const known = join(root, "corpus", "known.yaml");
+    expect(zhibiao(["check", "--known", known, "--update", "--base-rules", join(ROOT, "rules")]).code).toBe(0);
+    const expected = readExpected(join(root, "corpus", "expected", `${SEED}.jsonl`)) ?? [];
     const rulesCopy = join(tmp.dir, "rules-copy");
     cpSync(join(ROOT, "rules"), rulesCopy, { recursive: true });
     const target = alterRuleOfSomeRecord(rulesCopy, expected);
-    expect(target, `no rule in ${rulesCopy} produced a record of corpus/expected/${SEED}.jsonl`).not.toBeNull();
+    expect(target, `no rule in ${rulesCopy} produced one of the seed's ${expected.length} records`).not.toBeNull();
     const { record, file } = target!;
-    const r = zhibiao(["check", "--report", SEED, "--base-rules", rulesCopy]);
+    const span = `${record.start}-${record.end}`;
+    const r = zhibiao(["check", "--known", known, "--base-rules", rulesCopy]);
     expect(r.code, `check with ${relative(rulesCopy, file)} altered:\n${r.stdout}${r.stderr}`).toBe(1);
-    expect(r.stdout).toContain(`[${String(record.rule_id)}]`);
-    expect(r.stdout).toContain(`${record.start}-${record.end} ${JSON.stringify(record.raw)}`);
+    expect(r.stdout).toContain(`[${String(record.rule_id)}] ${span} ${JSON.stringify(record.raw)}`);
     expect(r.stdout).toMatch(/^TOTAL .* 1 report differs$/m);
+    const [rep] = (JSON.parse(zhibiao(["check", "--known", known, "--base-rules", rulesCopy, "--json"]).stdout) as {
+      reports: { added: StoredRecord[]; removed: StoredRecord[]; changed: { start: number; end: number }[] }[];
+    }).reports;
+    expect([...rep.added, ...rep.removed, ...rep.changed].some((x) => x.start === record.start && x.end === record.end)).toBe(true);
     // The unaltered rules give no difference.
-    expect(zhibiao(["check", "--report", SEED, "--base-rules", join(ROOT, "rules")]).code).toBe(0);
+    expect(zhibiao(["check", "--known", known, "--base-rules", join(ROOT, "rules")]).code).toBe(0);
   });
 });
 

@@ -36,6 +36,10 @@ describe("check output", () => {
     expect(text).toContain('  - removed  [count-unit] 30-32 "5处"  quantity 3 家 exact actual 企业\n             sentence: 句子30');
     expect(text).toContain('  + added    [change-verb] 40-44 "36.2%"');
     expect(text).not.toContain("● e");
+    expect(text).toMatch(/^rule\s+added\s+removed\s+changed$/m);
+    expect(text).toMatch(/^change-verb\s+1\s+0\s+0$/m);
+    expect(text).toMatch(/^count-unit\s+0\s+1\s+1$/m);
+    expect(text).toMatch(/^rate-value\s+0\s+0\s+1$/m);
     expect(text).toMatch(/^report\s+expected\s+actual\s+added\s+removed\s+changed\s+result$/m);
     expect(text).toMatch(/^d\s+3\s+3\s+1\s+1\s+2\s+changed$/m);
     expect(text).toMatch(/^e\s+0\s+0\s+0\s+0\s+0\s+clean$/m);
