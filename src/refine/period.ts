@@ -1,5 +1,5 @@
 import type { Candidate, Refiner, RefineContext } from "./candidate.js";
-import { fiveYearPeriod } from "../segment/meta.js";
+import { fiveYearPeriod, headingPeriod } from "../segment/meta.js";
 
 /**
  * The period a figure refers to, from its sentence when it says so (`2015年`, `到2030年`, `“十二五”
@@ -31,7 +31,10 @@ export function periodOf(c: Candidate, ctx: RefineContext): { period: string | n
     if (/今年/.test(before)) return { period: String(year), inferred: false };
   }
   const part = c.sentence.part;
-  const fromPart = part === "plan" ? ctx.meta.plan_period : part === "review" ? ctx.meta.review_period : null;
+  // the period of the part heading the figure stands under (三、2016年工作安排 → 2016), else the report's
+  const partHeading = [...c.sentence.path].reverse().find((h) => h.rank <= 1 && h.part);
+  const fromHeading = partHeading?.part ? headingPeriod(partHeading.title, partHeading.part, year) : null;
+  const fromPart = fromHeading ?? (part === "plan" ? ctx.meta.plan_period : part === "review" ? ctx.meta.review_period : null);
   if (fromPart) {
     if (/上半年/.test(before) && /^\d{4}$/.test(fromPart)) return { period: `${fromPart}H1`, inferred: false };
     return { period: fromPart, inferred: true };

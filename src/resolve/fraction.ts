@@ -6,7 +6,8 @@ export function parseFraction(s: string): number | null {
   if (a) {
     const num = Number(a[1]);
     const den = Number(a[2]);
-    return den > 0 && num <= den ? num / den : null;
+    // a share is written with small terms (1/4, 2/3); 2022/2023 is a pair of years
+    return den > 0 && den < 100 && num <= den ? num / den : null;
   }
   const c = /^(.+)分之(.+)$/.exec(s);
   if (c) {

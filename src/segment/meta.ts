@@ -47,11 +47,12 @@ export function documentMeta(front: string, headings: Heading[], body: string): 
     meta.region = "全国";
   }
 
-  const speaker = lines
-    .map((l) => /^(?<title>[\u4e00-\u9fa5]{0,24}?(?:总理|省长|市长|区长|县长|镇长|乡长|旗长|州长|主席|盟长|主任|代区长|代市长|代县长|代省长|代镇长))\s*(?<name>[\u4e00-\u9fa5]{2,4})$/.exec(l.replace(/\s+/g, (s) => (s.length > 1 ? " " : ""))))
-    .find(Boolean);
+  // the speaker, with their title when given: 广东省省长 孟凡利; 海拉尔区人民政府区长　　杜联合; 施 宏
+  const TITLE = /^(?<title>[\u4e00-\u9fa5]{0,24}?(?:总理|副总理|省长|市长|区长|县长|镇长|乡长|旗长|州长|主席|盟长|主任|代区长|代市长|代县长|代省长|代镇长|代乡长))\s*(?<name>[\u4e00-\u9fa5](?:\s?[\u4e00-\u9fa5]){1,3})$/;
+  const candidates = [...lines, ...lines.slice(0, -1).map((l, i) => `${l} ${lines[i + 1]}`)];
+  const speaker = candidates.map((l) => TITLE.exec(l)).find((m) => m && !/报告|代表|会议/.test(m.groups!.name));
   if (speaker?.groups) {
-    meta.speaker = speaker.groups.name;
+    meta.speaker = speaker.groups.name.replace(/\s+/g, "");
     meta.speaker_title = speaker.groups.title;
   } else {
     const bare = lines.find((l) => /^[\u4e00-\u9fa5](?:\s?[\u4e00-\u9fa5]){1,3}$/.test(l) && !/报告|代表|会议/.test(l));
@@ -116,7 +117,7 @@ export function splitRegion(place: string): Partial<DocumentMeta> {
     out.province = prov[1];
     rest = rest.slice(prov[1].length);
   }
-  const city = /^([\u4e00-\u9fa5]{1,6}?(?:市|自治州|州|盟|地区))(?=.)/.exec(rest) ?? (/^([\u4e00-\u9fa5]{1,6}?(?:市|自治州|盟|地区))$/.exec(rest));
+  const city = /^([\u4e00-\u9fa5]{1,6}?(?:自治州|市|地区|盟|州))(?![市县区旗])/.exec(rest);
   if (city && !/[区县旗]$/.test(city[1])) {
     out.city = city[1];
     rest = rest.slice(city[1].length);
