@@ -9,6 +9,9 @@ export interface ItemOutcome {
   index: number;
   path: string;
   records: MetricRecord[];
+  /** The records as JSONL text, when the batch streams (records is then empty). */
+  jsonl: string | null;
+  recordCount: number;
   /** The documents.jsonl line; null for a file skipped as not a report format. */
   document: DocumentRecord | null;
   diagnostics: Diagnostic[];
@@ -26,11 +29,11 @@ export function failedOutcome(index: number, doc_id: string, path: string, failu
     sha256: failure.sha256 ?? null,
   });
   const d = diagnostic({ doc_id, path, severity: "error", stage: failure.stage, code: failure.code, message });
-  return { index, path, records: [], document, diagnostics: [d], error: message };
+  return { index, path, records: [], jsonl: null, recordCount: 0, document, diagnostics: [d], error: message };
 }
 
 /** The outcome of a file skipped because zhibiao does not read its format (an info diagnostic only). */
 export function skippedOutcome(index: number, path: string, reason: string, code = "skipped-format"): ItemOutcome {
   const d = diagnostic({ path, severity: "info", stage: "read", code, message: `${path}: skipped, ${reason}` });
-  return { index, path, records: [], document: null, diagnostics: [d], error: null };
+  return { index, path, records: [], jsonl: null, recordCount: 0, document: null, diagnostics: [d], error: null };
 }

@@ -5,6 +5,8 @@ import type { InputErrorCode } from "../io/errors.js";
 /** What a worker is started with. */
 export interface WorkerInit {
   engine: EngineOptions;
+  /** When set, the worker sends records as JSONL text (these columns, or all) instead of objects: for streaming. */
+  jsonl: { columns: string[] | null } | null;
 }
 
 /** One document for a worker: its bytes (transferred, not copied) and where they came from. */
@@ -30,5 +32,5 @@ export interface TaskFailure {
 export type WorkerMessage =
   | { type: "ready" }
   | { type: "fatal"; message: string }
-  | { type: "done"; id: number; result: DocumentResult }
+  | { type: "done"; id: number; result: DocumentResult; jsonl: string | null; recordCount: number }
   | { type: "failed"; id: number; failure: TaskFailure };

@@ -15,6 +15,8 @@ export interface BatchOptions {
   /** Inputs larger than this are refused unread. */
   maxBytes: number;
   engine: EngineOptions;
+  /** Have the workers serialize records as JSONL (projected on these columns, or all): for streaming. */
+  jsonl?: { columns: string[] | null } | null;
   /** Files read at once (default 4). */
   readConcurrency?: number;
   /** Inputs started ahead of the next one to emit (default 4 × jobs): bounds memory. */
@@ -30,7 +32,7 @@ export interface BatchOptions {
  */
 export async function runBatch(items: readonly InputItem[], opts: BatchOptions, emit: (o: ItemOutcome) => void | Promise<void>): Promise<void> {
   const work = items.filter((i) => i.kind === "file" || i.kind === "stdin").length;
-  const pool = new WorkerPool(Math.max(1, Math.min(opts.jobs, work)), { engine: opts.engine });
+  const pool = new WorkerPool(Math.max(1, Math.min(opts.jobs, work)), { engine: opts.engine, jsonl: opts.jsonl ?? null });
   const limitRead = pLimit(opts.readConcurrency ?? 4);
   const window = Math.max(2, opts.window ?? opts.jobs * 4);
   const windowBytes = opts.windowBytes ?? 64 * 1024 * 1024;
@@ -64,7 +66,6 @@ export async function runBatch(items: readonly InputItem[], opts: BatchOptions, 
     const outcome = await pool.run({ id: index, doc_id, path: item.path, bytes });
     if (!outcome.ok) return failedOutcome(index, doc_id, item.path, outcome.failure);
     const { result } = outcome;
-    const records = result.records.slice().sort((a, b) => a.start - b.start || a.end - b.end);
     const diagnostics = result.diagnostics.slice();
     const first = ids.indexOf(doc_id.replace(/~\d+$/, ""));
     if (renamed.has(index)) {
@@ -72,7 +73,7 @@ export async function runBatch(items: readonly InputItem[], opts: BatchOptions, 
         diagnostic({ doc_id, path: item.path, severity: "warning", stage: "read", code: "duplicate-doc-id", message: `${item.path}: same file name as ${items[first]?.path ?? "an earlier input"}; doc_id ${doc_id}` }),
       );
     }
-    return { index, path: item.path, records, document: result.document, diagnostics, error: null };
+    return { index, path: item.path, records: result.records, jsonl: outcome.jsonl, recordCount: outcome.recordCount, document: result.document, diagnostics, error: null };
   };
   try {
     let next = 0;

@@ -6,6 +6,10 @@ import { decodeDocument, type ReadDocument } from "../io/decode.js";
 import { describeError } from "../io/errors.js";
 import type { Task, TaskFailure, WorkerInit, WorkerMessage } from "./protocol.js";
 import { faultFor } from "./fault.js";
+import { toJsonl } from "../export/jsonl.js";
+import type { MetricRecord } from "../model/record.js";
+
+const init = workerData as WorkerInit;
 
 const port = parentPort;
 if (!port) throw new Error("batch/worker.js runs in a worker thread only");
@@ -13,7 +17,7 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 
 let engine: Engine;
 try {
-  engine = await Promise.resolve(createEngine((workerData as WorkerInit).engine));
+  engine = await Promise.resolve(createEngine(init.engine));
   post({ type: "ready" });
 } catch (e) {
   post({ type: "fatal", message: (e as Error)?.message ?? String(e) });
@@ -40,8 +44,15 @@ async function handle(task: Task): Promise<WorkerMessage> {
   }
   try {
     const { diagnostics: readDiagnostics, ...source } = doc;
-    const result = extractDocument(source, engine);
-    return { type: "done", id: task.id, result: { ...result, diagnostics: [...readDiagnostics, ...result.diagnostics] } };
+    const result = await Promise.resolve(extractDocument(source, engine));
+    const records = result.records.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+    const diagnostics = [...readDiagnostics, ...result.diagnostics];
+    if (init.jsonl) {
+      const { columns } = init.jsonl;
+      const jsonl = toJsonl(columns ? records.map((r) => pick(r, columns)) : records);
+      return { type: "done", id: task.id, result: { ...result, records: [], diagnostics }, jsonl, recordCount: records.length };
+    }
+    return { type: "done", id: task.id, result: { ...result, records, diagnostics }, jsonl: null, recordCount: records.length };
   } catch (e) {
     const failure: TaskFailure = {
       code: "extract-failed",
@@ -54,4 +65,10 @@ async function handle(task: Task): Promise<WorkerMessage> {
     };
     return { type: "failed", id: task.id, failure };
   }
+}
+
+function pick(r: MetricRecord, columns: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of columns) out[c] = (r as Record<string, unknown>)[c];
+  return out;
 }

@@ -5,7 +5,6 @@ import type { Diagnostic } from "../model/diagnostic.js";
 import type { MetricRecord } from "../model/record.js";
 import type { DocumentRecord } from "../model/document.js";
 import { ColumnError, parseHeader, resolveColumns } from "../export/columns.js";
-import { toJsonl } from "../export/jsonl.js";
 import { runBatch } from "../batch/run.js";
 import { Progress } from "../batch/progress.js";
 import { ExtractCliOptionsSchema, parseByteSize, type ExtractCliOptions } from "../batch/options.js";
@@ -131,14 +130,14 @@ export const extractCommand: Command = {
         progress.log(`zhibiao: ${o.error}`);
       }
       if (o.document) docCount++;
-      recordCount += o.records.length;
+      recordCount += o.recordCount;
       progress.tick(o.document?.chars ?? 0);
       if (!stream) {
         for (const r of o.records) records.push(r);
         if (o.document) documents.push(o.document);
         for (const d of o.diagnostics) diagnostics.push(d);
-      } else if (o.records.length && !stdoutClosed) {
-        await writeStdout(toJsonl(columns ? o.records.map((r) => pick(r, columns)) : o.records));
+      } else if (o.jsonl && !stdoutClosed) {
+        await writeStdout(o.jsonl);
       }
     };
     const onSigint = () => {
@@ -148,7 +147,7 @@ export const extractCommand: Command = {
     };
     process.once("SIGINT", onSigint);
     try {
-      await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules } }, emit);
+      await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules }, jsonl: stream ? { columns } : null }, emit);
     } finally {
       progress.clear();
     }
@@ -177,10 +176,4 @@ function writeStdout(s: string): Promise<void> {
     process.stdout.on("close", done);
     process.stdout.on("error", done);
   });
-}
-
-function pick(r: MetricRecord, columns: readonly (keyof MetricRecord)[]): Partial<MetricRecord> {
-  const out: Record<string, unknown> = {};
-  for (const c of columns) out[c] = r[c];
-  return out as Partial<MetricRecord>;
 }

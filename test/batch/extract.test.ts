@@ -81,6 +81,14 @@ describe("zhibiao extract over a batch", () => {
     expect(r.stderr).toBe("");
   });
 
+  it("streams only the --columns asked for, in their order", async () => {
+    const r = await zhibiao(["extract", join(tmp, "corpus"), "--out", "-", "--columns", "value,doc_id", "--quiet"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n").filter(Boolean);
+    expect(lines.length).toBe(readFileSync(join(tmp, "out-j1", "records.jsonl"), "utf8").split("\n").filter(Boolean).length);
+    for (const l of lines) expect(Object.keys(JSON.parse(l) as object)).toEqual(["value", "doc_id"]);
+  });
+
   it("refuses --out - with a format other than jsonl, and bad flags, with exit 1", async () => {
     expect((await zhibiao(["extract", join(tmp, "corpus"), "--format", "csv,xlsx", "--out", "-"])).code).toBe(1);
     expect((await zhibiao(["extract", join(tmp, "corpus"), "--out", join(tmp, "x"), "--jobs", "0"])).code).toBe(1);
