@@ -19,7 +19,7 @@ const TRAIL_WORDS = new Set([
   "控制", "控制在", "降至", "降到", "提高", "提高到", "增加", "增加到", "实现", "完成", "增长", "下降", "减少", "上涨", "上升",
   "回落", "降低", "年均", "同比", "分别", "总计", "共计", "合计", "超", "逾", "接近", "将近", "不低于", "不少于", "不超过",
   "不足", "不到", "在", "由", "从", "比", "较", "了", "的", "达成", "新增", "递增", "增", "降", "均", "都", "已", "全年",
-  "提升到", "增长到", "减少到", "下降到", "降低到", "上年", "去年", "同期", "以上", "左右", "占", "到达", "有", "以",
+  "提升到", "增长到", "减少到", "压减", "压缩", "削减", "核减", "缩减", "下降到", "降低到", "上年", "去年", "同期", "以上", "左右", "占", "到达", "有", "以",
 ]);
 const STRIP_TAGS = /^(?:m|q|p|c|u|uj|ud|ul|uz|ug|uv|d|y|e|o|t|tg|r|f)$/;
 const PUNCT = /^[\s\p{P}\p{S}]+$/u;
@@ -145,6 +145,8 @@ export const attachIndicator: Refiner = {
           if (ref) ind = ind && !ref.includes(ind) ? ref + ind : ref;
         }
         c.indicator = ind || null;
+        // the value of a 比重/占比 is a share, not a rate (服务业比重从45.3%提高到51.6%)
+        if (c.metric.kind === "rate" && c.indicator && /(?:比重|占比|份额|所占比例)$/.test(c.indicator)) c.metric = { ...c.metric, kind: "share" };
       });
       // 分别 lists: split the shared subject over the figures (基础设施、制造业投资分别增长9.4%、9.1%)
       for (const run of listRuns(list)) {

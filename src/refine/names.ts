@@ -37,6 +37,12 @@ export function nameReason(c: Candidate, ctx: RefineContext): string | null {
     return unit === "届" ? "an edition, not a count" : "a phase, not a count";
   }
 
+  // 三个“十条”, 两个“一百年”: a small Chinese count of a quoted label
+  if (c.metric.dimension === "count" && /^[“"]/.test(after) && /^[一二两三四五六七八九十]+$/.test(s.slice(c.start, c.end - unit.length))) return "a count of quoted labels";
+
+  // 近5个月, 3个工作日: the 个 belongs to a duration
+  if (unit === "个" && /^(?:月|小时|工作日|季度|年头|星期)/.test(after)) return "a duration, not a count";
+
   // counts fixed in a label (以下六个方面, 五个新城, 两个确立)
   if (c.metric.dimension === "count" && c.metric.value <= 20) {
     const pointer = [...lexicon.labelPointers].some((p) => before.endsWith(p));

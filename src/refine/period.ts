@@ -22,12 +22,14 @@ export function periodOf(c: Candidate, ctx: RefineContext): { period: string | n
     const suffix = last[3] === "上半年" ? "H1" : last[3] === "下半年" ? "H2" : last[3] === "一季度" ? "Q1" : last[3] === "前三季度" ? "Q1-Q3" : "";
     return { period: `${last[2]}${suffix}`, inferred: false };
   }
-  const five = fiveYearPeriod(s);
+  // a five-year plan that frames the statement (“十二五”时期/期间/以来), not one that is named (完成“十三五”规划)
+  const frame = /十[一二三四五六]五”?(?:时期|期间|以来|末)/.exec(s);
+  const five = frame ? fiveYearPeriod(frame[0]) : null;
   if (five) return { period: five, inferred: false };
   if (year !== null) {
     if (/五年来|过去五年|五年累计|五年共/.test(s)) return { period: `${year - 5}-${year - 1}`, inferred: false };
     if (/十年来|过去十年|十年累计/.test(s)) return { period: `${year - 10}-${year - 1}`, inferred: false };
-    if (/去年|过去一年|上一年/.test(before)) return { period: String(year - 1), inferred: false };
+    if (/(?<![比较同与])(?:去年|上年)(?!同期)|过去一年/.test(before)) return { period: String(year - 1), inferred: false };
     if (/今年/.test(before)) return { period: String(year), inferred: false };
   }
   const part = c.sentence.part;
