@@ -27,7 +27,7 @@ const PUNCT = /^[\s\p{P}\p{S}]+$/u;
 const isFunction = (t: Token) => PUNCT.test(t.word) || (t.tag !== "x" && STRIP_TAGS.test(t.tag)) || (t.tag === "x" && /^[\d.%]+$/.test(t.word));
 
 /** Trims a phrase to what says what is measured: leading time/scope/connective words, trailing verbs of reaching. */
-export function trimPhrase(text: string, tok: Tokenizer, lead = true): string {
+export function trimPhrase(text: string, tok: Tokenizer, lead = true, trail = true): string {
   if (!text) return "";
   let tokens: Token[] = tok.tag(text);
   const isYear = (t: Token) => /^\d{2,4}$/.test(t.word);
@@ -39,7 +39,7 @@ export function trimPhrase(text: string, tok: Tokenizer, lead = true): string {
       else break;
     }
   }
-  while (tokens.length) {
+  while (trail && tokens.length) {
     const t = tokens[tokens.length - 1];
     if (TRAIL_WORDS.has(t.word) || (isFunction(t) && !/^[”"》）)]$/.test(t.word)) || /^(?:比|较|从|由|比上年|比去年|较上年)$/.test(t.word)) tokens = tokens.slice(0, -1);
     else break;
@@ -86,10 +86,11 @@ export const attachIndicator: Refiner = {
         const next = list[i + 1];
         const g = c.match.groups;
         let anchor = Math.min(c.match.matchStart, c.start, g.qpre?.start ?? Infinity);
-        if (c.match.rule.spec.kind === "baseline" || c.match.rule.spec.kind === "progress" || c.match.rule.spec.kind === "share") anchor = Math.min(anchor, c.match.matchStart);
+        // a rule may capture the words that name the indicator inside its context: (?<subject>收入比)
+        if (g.subject) anchor = g.subject.end;
         let from = clauseStart(s, anchor);
         if (prev && (prev.suffixEnd ?? prev.end) > from && (prev.suffixEnd ?? prev.end) <= anchor) from = prev.suffixEnd ?? prev.end;
-        let prefix = trimPhrase(s.slice(from, anchor), tok);
+        let prefix = g.subject ? trimPhrase(s.slice(from, g.subject.start), tok, true, false) + g.subject.text : trimPhrase(s.slice(from, anchor), tok);
         // a long clause: its last list item or what follows its last 的 names the thing
         // (增值税收入占比最高、涉及行业广泛的税率 → 涉及行业广泛的税率; 参加区各部门组织的市集活动 → 市集活动)
         if (prefix.length > 12 && prefix.includes("的")) {
