@@ -95,7 +95,7 @@ function sameValue(x: unknown, y: unknown): boolean {
   return JSON.stringify(x) === JSON.stringify(y);
 }
 
-/** True when a diff has no difference at all. */
+/** True when a diff has no difference at all: `isClean(diffRecords(a, a))` → true. */
 export function isClean(d: RecordDiff): boolean {
   return !d.added.length && !d.removed.length && !d.changed.length;
 }

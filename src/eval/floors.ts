@@ -59,7 +59,7 @@ export function checkFloors(score: { documents: readonly ScoreRow[]; total: Scor
   return out;
 }
 
-/** One line per failure: `seed strictF1 0.912 < floor 0.950`. */
+/** One line per failure: `formatFloorFailures(checkFloors(score, floors))` → "seed strictF1 0.912 < floor 0.950". */
 export function formatFloorFailures(failures: readonly FloorFailure[]): string {
   return failures
     .map((f) => `${f.doc} ${f.metric} ${f.actual === null ? "n/a (no figure)" : f.actual.toFixed(3)} < floor ${f.floor.toFixed(3)}`)

@@ -1,7 +1,7 @@
 import type { StoredRecord } from "./expected.js";
 import type { CheckResult, ReportCheck } from "./check.js";
 
-/** The human report of a check: per report its added, removed and changed records, then a summary table. */
+/** The human report of a check: per report its added, removed and changed records, then tables: `formatCheck(await runCheck(known))`. */
 export function formatCheck(result: CheckResult, opts: { update?: boolean } = {}): string {
   const parts: string[] = [];
   for (const r of result.reports) {
