@@ -9,6 +9,7 @@ import { loadGoldDir } from "../eval/gold.js";
 import { loadPredictions } from "../eval/pred.js";
 import { scoreRecords, textDirsLookup, type PredRecord } from "../eval/score.js";
 import { formatScoreTable, rowMetrics } from "../eval/metrics.js";
+import { checkFloors, formatFloorFailures, loadFloors } from "../eval/floors.js";
 
 const HELP = `Usage: zhibiao score --gold <dir> [--text <dir> ...] (--pred <records.jsonl> | <files or folders...>)
 
@@ -26,11 +27,13 @@ Options:
   --pred <file>         records.jsonl or records.json to score
   --errors              list every miss, extra and wrong field with its context
   --json                print the figures as JSON (counts as score.mjs --json gives them, plus fractions)
+  --floors <file>       exit 1 naming each figure under its floor (quality/floors.json format)
   --rules <dir>         extra rule folder when extracting (repeatable)
   --base-rules <dir>    replace the built-in rules/ when extracting
   -h, --help            this help
 
-Exit codes: 0 scored; 1 bad usage; 2 some inputs could not be read (the others are scored).
+Exit codes: 0 scored; 1 bad usage, or a figure under its floor (--floors); 2 some inputs could not be
+read (the others are scored).
 `;
 
 export const scoreCommand: Command = {
@@ -45,6 +48,7 @@ export const scoreCommand: Command = {
       json: { type: "boolean" },
       rules: { type: "string", multiple: true },
       "base-rules": { type: "string" },
+      floors: { type: "string" },
     });
     const goldDir = str(values.gold);
     if (!goldDir) throw new UsageError("--gold <dir> is required");
@@ -55,6 +59,9 @@ export const scoreCommand: Command = {
     const textDirs = strs(values.text);
     for (const d of textDirs) if (!existsSync(d)) throw new UsageError(`--text ${d}: no such folder`);
     if (pred && !textDirs.length) throw new UsageError("--text <dir> is required with --pred (the sources the offsets index)");
+    const floorsFile = str(values.floors);
+    if (floorsFile && !existsSync(floorsFile)) throw new UsageError(`--floors ${floorsFile}: no such file`);
+    const floors = floorsFile ? loadFloors(floorsFile) : null;
 
     let records: PredRecord[];
     const texts = new Map<string, string>();
@@ -98,6 +105,12 @@ export const scoreCommand: Command = {
       );
       if (values.errors) process.stdout.write(result.errors.map((e) => e + "\n").join(""));
     }
-    return failed ? 2 : 0;
+    if (failed) return 2;
+    const under = floors ? checkFloors(result, floors) : [];
+    if (under.length) {
+      process.stderr.write(`zhibiao score: ${under.length} figure${under.length > 1 ? "s" : ""} under the floors of ${floorsFile}:\n${formatFloorFailures(under)}\n`);
+      return 1;
+    }
+    return 0;
   },
 };

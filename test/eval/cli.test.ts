@@ -210,6 +210,18 @@ describe("zhibiao score", () => {
     expect(r.stdout).toContain(`${SEED} EXTRA xx (rate 1 %)`);
   });
 
+  it("--floors fails naming each figure under its floor", () => {
+    const pred = join(tmp.dir, "floors.jsonl");
+    writeFileSync(pred, JSON.stringify({ doc_id: SEED, start: 384, end: 386, raw: "3家", kind: "quantity", value: 3, unit: "家" }) + "\n");
+    const floors = join(tmp.dir, "floors.json");
+    writeFileSync(floors, JSON.stringify({ [SEED]: { kind: 1, F1: 0.5 }, TOTAL: { offsets: 1 } }));
+    const r = zhibiao(["score", "--gold", GOLD, "--text", TEXTS[0], "--pred", pred, "--floors", floors]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${SEED} F1 0.023 < floor 0.500`);
+    expect(r.stderr).not.toContain(`${SEED} kind`);
+    expect(r.stderr).not.toContain("TOTAL offsets");
+  });
+
   it("refuses --pred without --text, and no input at all", () => {
     expect(zhibiao(["score", "--gold", GOLD, "--pred", "x.jsonl"]).stderr).toContain("--text <dir> is required");
     expect(zhibiao(["score", "--gold", GOLD]).code).toBe(1);
