@@ -53,14 +53,14 @@ export function nameReason(c: Candidate, ctx: RefineContext): string | null {
   // a size that is part of a plant's or project's name (700万吨露天矿, 日产500吨熟料生产线, 10万吨级码头)
   if (c.metric.kind === "quantity" && ["mass", "power", "energy", "volume"].includes(c.metric.dimension ?? "")) {
     if (/^级/.test(after)) return "a size class (…级)";
-    if (/(?:日产|年产|日处理|年处理|年加工|日加工|装机)$/.test(before)) return "a capacity that names a plant";
+    if (/(?:日产|年产|日处理|年处理|年加工|日加工)$/.test(before)) return "a capacity that names a plant";
     if (/^[^，,。；;、：:]{0,8}?(?:露天矿|矿井|煤矿|生产线|产线|项目|电厂|电站|机组|装置|工厂|大麦芽)/.test(after) && !/(?:达到|达|完成|新增|累计|共|实现|为|增加|减少|突破|超过)$/.test(before)) {
       return "a size that is part of a name";
     }
   }
 
   // a threshold describing what is counted (5000万元以上项目47个, 80周岁以上老人)
-  if (c.match.groups.qpost && /^(?:以上|以下)$/.test(c.match.groups.qpost.text) && after) {
+  if (c.match.groups.qpost && /^(?:以上|以下)$/.test(c.match.groups.qpost.text) && after && c.metric.dimension !== "percent") {
     if (/^的/.test(after)) return "a threshold of what is counted";
     if (/^[\u4e00-\u9fa5]/.test(after)) {
       const [first] = ctx.tokenizer.tag(after.slice(0, 8));

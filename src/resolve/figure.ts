@@ -42,7 +42,7 @@ export const figure: Resolver = (m, lex) => {
   const g = m.groups;
   const numText = g.num?.text ?? g.pnum?.text;
   if (!numText) return reject("no number captured");
-  const unitText = g.unit?.text ?? m.rule.spec.unit;
+  const unitText = g.unit?.text ?? (g.pnum ? "%" : m.rule.spec.unit);
   if (!unitText) return reject("no unit captured and the rule gives none");
   const special = SPECIAL_UNITS[unitText];
   const entry = special ? null : lex.units.get(unitText);
@@ -73,7 +73,8 @@ export const figure: Resolver = (m, lex) => {
     if (pre && post === undefined && n.more) qualifier = pre === "approx" ? "approx" : "more_than";
   }
   const kind = m.rule.spec.kind;
-  if (kind === "change" && g.dir && isDown(g.dir.text, lex)) {
+  const direction = g.dir2 ?? g.dir;
+  if (kind === "change" && direction && isDown(direction.text, lex)) {
     value = -value;
     if (valueMax !== null) [value, valueMax] = [-valueMax, value];
   }
@@ -114,14 +115,15 @@ function numeralCounts(numText: string, n: ParsedNumber, unit: string): boolean 
 }
 
 /** Shares written as fractions: `1/4` → 25 %, `三分之一` → 33.33 %. */
-export const fraction: Resolver = (m) => {
+export const fraction: Resolver = (m, lex) => {
   const t = m.groups.num?.text;
   if (!t) return reject("no fraction captured");
   const v = parseFraction(t);
   if (v === null) return reject(`not a fraction: ${t}`);
+  const qualifier = (m.groups.qpost ? lex.qualSuffix.get(m.groups.qpost.text) : undefined) ?? (m.groups.qpre ? lex.qualPrefix.get(m.groups.qpre.text) : undefined) ?? "exact";
   return {
     ok: true,
-    metric: { kind: m.rule.spec.kind, value: round(v * 100), value_max: null, unit: "%", qualifier: "exact", dimension: "percent", si_value: null, si_unit: null },
+    metric: { kind: m.rule.spec.kind, value: round(v * 100), value_max: null, unit: "%", qualifier, dimension: "percent", si_value: null, si_unit: null },
   };
 };
 

@@ -1,17 +1,34 @@
 import type { Lexicon } from "./lexicon.js";
-import { alternation } from "./lexicon.js";
+import { alternation, escapeRegExp } from "./lexicon.js";
 
 /** Fragments built from the lexicons, so a unit added to units.yaml reaches every rule. */
 export function lexiconFragments(lex: Lexicon): Record<string, string> {
+  // a unit form that must not run into certain characters (家 of 家庭, 家乡) carries a lookahead
   const unitForms = (pred: (dim: string, cn: boolean) => boolean) =>
-    alternation([...lex.units].filter(([, u]) => pred(u.dimension, u.cn !== false)).map(([form]) => form));
+    [...lex.units]
+      .filter(([, u]) => pred(u.dimension, u.cn !== false))
+      .map(([form, u]) => [form, u.not_before?.length ? `${escapeRegExp(form)}(?!${alternation(u.not_before)})` : escapeRegExp(form)] as const)
+      .sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))
+      .map(([, re]) => re)
+      .join("|");
+  // a magnitude word that starts a unit (千 of 千米, 千克, 千瓦) is the unit's, not a magnitude
+  const magnitudes = [...lex.magnitudes.keys()]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((w) => {
+      const rests = [...lex.units.keys()].filter((f) => f.startsWith(w) && f.length > w.length).map((f) => f.slice(w.length));
+      return rests.length ? `${escapeRegExp(w)}(?!${alternation(rests)})` : escapeRegExp(w);
+    })
+    .join("|");
+  // a one-character prefix qualifier that is also a common word ending (迈上, 之上) only qualifies a bare
+  // magnitude (上千万, 上百家)
+  const qpre = alternation([...lex.qualPrefix.keys()].filter((f) => f !== "上")) + (lex.qualPrefix.has("上") ? "|上(?=[百千万亿])" : "");
   const general = (dim: string) => dim !== "time" && dim !== "age";
   return {
     UNIT: `(?:${unitForms((d) => general(d))})`,
     UNIT_TIME: `(?:${unitForms((d) => d === "time")})`,
     UNIT_AGE: `(?:${unitForms((d) => d === "age")})`,
-    MAG: `(?:${alternation(lex.magnitudes.keys())})`,
-    QPRE: `(?:${alternation(lex.qualPrefix.keys())})`,
+    MAG: `(?:${magnitudes})`,
+    QPRE: `(?:${qpre})`,
     QPOST: `(?:${alternation(lex.qualSuffix.keys())})`,
     UP: `(?:${alternation(lex.up)})`,
     DOWN: `(?:${alternation(lex.down)})`,

@@ -58,6 +58,8 @@ export const UnitEntrySchema = z
     forms: z.array(z.string()).optional(),
     si: z.tuple([z.number().positive(), z.string()]).optional(),
     cn: z.boolean().optional(),
+    /** Characters that, right after the form, make it part of a word instead (家 of 家庭). */
+    not_before: z.array(z.string().min(1)).optional(),
   })
   .strict();
 export type UnitEntry = z.infer<typeof UnitEntrySchema>;
