@@ -7,13 +7,15 @@
 //   npm run score -- --gate            the table, then exit 1 naming each figure under its floor
 //                                      (quality/floors.json: doc id or TOTAL → metric → minimum, 0–1)
 //   npm run score -- --keep <dir>      keep the extracted records in <dir> (default: a temporary folder)
+//   npm run score -- --gate --floors <file>   gate on other floors than quality/floors.json
 //
 // Needs the build (npm run build): it runs dist/cli.js as a user would.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(root, "..", "shared");
@@ -22,24 +24,46 @@ const corpus = join(shared, "corpus");
 const gold = join(shared, "gold");
 const scorer = join(shared, "eval", "score.mjs");
 const cli = join(root, "dist", "cli.js");
-const floorsFile = join(root, "quality", "floors.json");
 
-const argv = process.argv.slice(2);
-const gate = argv.includes("--gate");
-const errors = argv.includes("--errors");
-const keepAt = argv.indexOf("--keep");
-const keep = keepAt >= 0 ? argv[keepAt + 1] : null;
-const known = new Set(["--gate", "--errors", "--keep"]);
-for (const [i, a] of argv.entries()) {
-  if (!known.has(a) && !(keepAt >= 0 && i === keepAt + 1)) fail(`unknown argument ${a} (use --gate, --errors, --keep <dir>)`);
-}
-if (keepAt >= 0 && !keep) fail("--keep needs a folder");
+/** The temporary records folder, removed on every way out. */
+let tempOut = null;
+
+const { values: opts } = (() => {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2),
+      options: { gate: { type: "boolean" }, errors: { type: "boolean" }, keep: { type: "string" }, floors: { type: "string" } },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (e) {
+    fail(`${e.message} (use --gate, --errors, --keep <dir>, --floors <file>)`);
+  }
+})();
+const gate = opts.gate === true;
+const errors = opts.errors === true;
+const keep = opts.keep ?? null;
+const floorsFile = resolve(opts.floors ?? join(root, "quality", "floors.json"));
+const floorsName = relative(process.cwd(), floorsFile) || floorsFile;
+if (gate && !existsSync(floorsFile)) fail(`the floors file is missing: ${floorsFile}`);
 
 for (const [what, p] of [["the build", cli], ["the official scorer", scorer], ["the gold folder", gold], ["the seeds folder", seeds], ["the corpus folder", corpus]]) {
   if (!existsSync(p)) fail(`${what} is missing: ${p}${p === cli ? " (run npm run build first)" : ""}`);
 }
 
+// The floors are read before the long extraction, so a bad floors file fails at once.
+const floorsLib = gate ? await import(pathToFileURL(join(root, "dist", "eval", "floors.js")).href) : null;
+let floors = null;
+if (floorsLib) {
+  try {
+    floors = floorsLib.loadFloors(floorsFile);
+  } catch (e) {
+    fail(e.message);
+  }
+}
+
 const out = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "zhibiao-score-"));
+if (!keep) tempOut = out;
 try {
   const ex = run(process.execPath, [cli, "extract", seeds, corpus, "--out", out, "--quiet"]);
   if (ex.status !== 0) fail(`extraction failed (exit ${ex.status}):\n${ex.stderr}`);
@@ -51,17 +75,16 @@ try {
   if (gate) {
     const json = run(process.execPath, [...base, "--json"]);
     if (json.status !== 0) fail(`score.mjs --json failed (exit ${json.status}):\n${json.stderr}`);
-    const { loadFloors, checkFloors, formatFloorFailures } = await import(pathToFileURL(join(root, "dist", "eval", "floors.js")).href);
-    const failures = checkFloors(JSON.parse(json.stdout), loadFloors(floorsFile));
+    const failures = floorsLib.checkFloors(JSON.parse(json.stdout), floors);
     if (failures.length) {
-      process.stderr.write(`\nquality gate FAILED: ${failures.length} figure${failures.length > 1 ? "s" : ""} under the floors of quality/floors.json\n${formatFloorFailures(failures)}\n`);
+      process.stderr.write(`\nquality gate FAILED: ${failures.length} figure${failures.length > 1 ? "s" : ""} under the floors of ${floorsName}\n${floorsLib.formatFloorFailures(failures)}\n`);
       process.exitCode = 1;
     } else {
-      process.stdout.write("\nquality gate passed: every figure at or above quality/floors.json\n");
+      process.stdout.write(`\nquality gate passed: every figure at or above the floors of ${floorsName}\n`);
     }
   }
 } finally {
-  if (!keep) rmSync(out, { recursive: true, force: true });
+  removeTemp();
 }
 
 function run(cmd, args) {
@@ -70,7 +93,13 @@ function run(cmd, args) {
   return r;
 }
 
+function removeTemp() {
+  if (tempOut) rmSync(tempOut, { recursive: true, force: true });
+  tempOut = null;
+}
+
 function fail(message) {
+  removeTemp();
   process.stderr.write(`npm run score: ${message}\n`);
   process.exit(1);
 }
