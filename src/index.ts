@@ -10,7 +10,8 @@ export { extractDocument, type SourceDocument, type DocumentResult } from "./pip
 const engines = new Map<string, Engine>();
 
 /**
- * Extracts the metric records of one text: `extract("税收收入 14869 万元，同比减少 36.2%")`.
+ * Extracts the metric records of one text: `extract("税收收入 14869 万元，同比减少 36.2%")`; every
+ * record's start/end index `text` itself (`text.slice(start, end) === raw`).
  * Rules and the tokenizer are loaded on the first call and kept for the process.
  */
 export function extract(text: string, options: ExtractOptions = {}): ExtractTextResult {
@@ -21,6 +22,6 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractText
     engine = createEngine({ rulesDirs: opts.rules });
     engines.set(key, engine);
   }
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return extractText(source, { doc_id: opts.doc_id, report_date: opts.report_date, region: opts.region }, engine);
+  // offsets index exactly the string given (the readers drop a file's BOM before this point)
+  return extractText(text, { doc_id: opts.doc_id, report_date: opts.report_date, region: opts.region }, engine);
 }
