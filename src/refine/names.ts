@@ -43,6 +43,9 @@ export function nameReason(c: Candidate, ctx: RefineContext): string | null {
   // 近5个月, 3个工作日: the 个 belongs to a duration
   if (unit === "个" && /^(?:月|小时|工作日|季度|年头|星期)/.test(after)) return "a duration, not a count";
 
+  // 每万人, 每千人口, 每平方公里: the number is a denominator, not a figure
+  if (/每$/.test(before)) return "a denominator (每…)";
+
   // counts fixed in a label (以下六个方面, 五个新城, 两个确立)
   if (c.metric.dimension === "count" && c.metric.value <= 20) {
     const pointer = [...lexicon.labelPointers].some((p) => before.endsWith(p));

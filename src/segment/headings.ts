@@ -4,6 +4,7 @@ const CN = "[一二三四五六七八九十]+";
 
 /** Numbering styles of headings, by rank (outermost first). */
 const STYLES: { rank: number; re: RegExp }[] = [
+  { rank: 0, re: new RegExp(`^(附件\\s*\\d*)\\s*[：:]?\\s*`) },
   { rank: 0, re: new RegExp(`^(第${CN}部分)\\s*[、，：:.]?\\s*`) },
   { rank: 1, re: new RegExp(`^(${CN}、)\\s*`) },
   { rank: 2, re: new RegExp(`^([（(]${CN}[）)])\\s*[、.]?\\s*`) },
@@ -34,7 +35,7 @@ export function matchHeading(line: string): HeadingMatch | null {
     if (!m) continue;
     const titleStart = m[0].length;
     const rest = line.slice(titleStart);
-    if (!rest.trim()) return null;
+    if (!rest.trim()) return m[1].startsWith("附件") ? { rank, numbering: m[1], titleStart, titleEnd: titleStart, contentStart: -1 } : null;
     const stop = rest.search(/[。！？!?]/);
     if (stop >= 0) {
       const after = rest.slice(stop + 1).trim();
@@ -55,7 +56,7 @@ export function matchHeading(line: string): HeadingMatch | null {
 }
 
 const REVIEW = /回顾|成绩|总结|过去|工作情况|主要工作|取得|成效|进展|完成情况|执行情况/g;
-const PLAN = /打算|安排|计划|目标|任务|建议|思路|展望|部署|今后|下一步|下半年|重点工作|总体要求|工作意见|预期/g;
+const PLAN = /打算|安排|计划|目标|任务|建议|思路|展望|部署|今后|下一步|下半年|重点工作|总体要求|工作意见|预期|民生实事|实事项目/g;
 
 /** Classifies a part heading as review or plan; the keyword that comes last wins. `partOf("2023年下半年工作打算")` → "plan" */
 export function partOf(title: string): Part | null {

@@ -70,12 +70,18 @@ export function segment(text: string, lex: Lexicon): Segmented {
     const continues = current.length > 0 && !currentIsHeadingTitle && !TERMINAL.test(current[current.length - 1].text);
     if (h && !(continues && h.rank >= 3)) {
       flush();
-      const title = p.text.slice(h.titleStart, h.titleEnd).trim();
+      let title = p.text.slice(h.titleStart, h.titleEnd).trim();
+      // 附件1 alone on its line: the appendix's title is the next short line
+      const nextPiece = body[i + 1];
+      if (!title && nextPiece && nextPiece.text.length <= 40 && !/[。！？]/.test(nextPiece.text) && !matchHeading(nextPiece.text)) {
+        title = nextPiece.text;
+        i++;
+      }
       const heading: Heading = {
         rank: h.rank,
         numbering: h.numbering,
         title,
-        label: `${h.numbering}${title}`,
+        label: /^附件/.test(h.numbering) ? `${h.numbering} ${title}` : `${h.numbering}${title}`,
         start: p.start,
         end: p.start + h.titleEnd,
         part: partOf(title),
