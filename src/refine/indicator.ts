@@ -19,7 +19,7 @@ const TRAIL_WORDS = new Set([
   "控制", "控制在", "降至", "降到", "提高", "提高到", "增加", "增加到", "实现", "完成", "增长", "下降", "减少", "上涨", "上升",
   "回落", "降低", "年均", "同比", "分别", "总计", "共计", "合计", "超", "逾", "接近", "将近", "不低于", "不少于", "不超过",
   "不足", "不到", "在", "由", "从", "比", "较", "了", "的", "达成", "新增", "递增", "增", "降", "均", "都", "已", "全年",
-  "提升到", "增长到", "减少到", "压减", "压缩", "削减", "核减", "缩减", "下降到", "降低到", "上年", "去年", "同期", "以上", "左右", "占", "到达", "有", "以",
+  "提升到", "增长到", "减少到", "实际", "要", "拟", "将", "预期", "预计", "力争", "确保", "争取", "可", "压减", "压缩", "削减", "核减", "缩减", "下降到", "降低到", "上年", "去年", "同期", "以上", "左右", "占", "到达", "有", "以",
 ]);
 const STRIP_TAGS = /^(?:m|q|p|c|u|uj|ud|ul|uz|ug|uv|d|y|e|o|t|tg|r|f)$/;
 const PUNCT = /^[\s\p{P}\p{S}]+$/u;
@@ -130,8 +130,9 @@ export const attachIndicator: Refiner = {
         let ind = own.get(c) ?? "";
         // the figure it refers to stands in the same clause group (no ；between them)
         const prev = [...list.slice(0, i)].reverse().find((p) => p.indicator && !/[；;]/.test(s.slice(p.end, c.start)));
+        const sameClause = prev && !/[，,；;]/.test(s.slice(prev.end, c.start));
         const dependent = c.metric.kind !== "quantity" && c.metric.kind !== "rate";
-        if (ind.length <= 2 || (dependent && prev && ind.length <= 3)) {
+        if (ind.length <= 2 || (dependent && sameClause && ind.length <= 3)) {
           let ref = prev?.indicator ?? "";
           if (!ref && ind.length < 2) {
             const later = list.slice(i + 1).find((p) => (own.get(p) ?? "").length >= 2);

@@ -72,7 +72,9 @@ export const figure: Resolver = (m, lex) => {
     qualifier = post ?? (n.more ? "more_than" : undefined) ?? pre ?? "exact";
     if (pre && post === undefined && n.more) qualifier = pre === "approx" ? "approx" : "more_than";
   }
-  const kind = m.rule.spec.kind;
+  // a quantity rule that met a percentage or points (a list sharing its unit: 4.2和0.7个百分点)
+  let kind = m.rule.spec.kind;
+  if (kind === "quantity" && special) kind = special.dimension === "percent" || special.dimension === "permille" ? "rate" : "change";
   const direction = g.dir2 ?? g.dir;
   if (kind === "change" && direction && isDown(direction.text, lex)) {
     value = -value;
