@@ -16,6 +16,7 @@ Options:
   --report <doc_id>     check only this report (repeatable)
   --update              rewrite the expected files with the new records (review the diff first)
   --json                print the result as JSON
+  --summary             print only the tables (by rule, by report), not each record
   --known <file>        the known reports list (default: ${DEFAULT_KNOWN_FILE})
   --rules <dir>         an extra rule folder loaded on top of the built-in rules (repeatable)
   --base-rules <dir>    use this folder instead of the built-in rules/ (e.g. a modified copy)
@@ -33,6 +34,7 @@ export const checkCommand: Command = {
       report: { type: "string", multiple: true },
       update: { type: "boolean" },
       json: { type: "boolean" },
+      summary: { type: "boolean" },
       known: { type: "string" },
       rules: { type: "string", multiple: true },
       "base-rules": { type: "string" },
@@ -46,7 +48,7 @@ export const checkCommand: Command = {
     const update = values.update === true;
     const result = await runCheck(reports, { baseRulesDir: str(values["base-rules"]), rulesDirs: strs(values.rules), update });
     if (values.json) process.stdout.write(JSON.stringify(checkToJson(result, update), null, 2) + "\n");
-    else process.stdout.write(formatCheck(result, { update }));
+    else process.stdout.write(formatCheck(result, { update, summary: values.summary === true }));
     for (const r of result.reports) if (r.error) process.stderr.write(`zhibiao check: ${r.error}\n`);
     if (result.errors) return 2;
     return update || !result.differing ? 0 : 1;

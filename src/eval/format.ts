@@ -2,10 +2,10 @@ import type { StoredRecord } from "./expected.js";
 import type { CheckResult, ReportCheck } from "./check.js";
 
 /** The human report of a check: per report its added, removed and changed records, then tables: `formatCheck(await runCheck(known))`. */
-export function formatCheck(result: CheckResult, opts: { update?: boolean } = {}): string {
+export function formatCheck(result: CheckResult, opts: { update?: boolean; summary?: boolean } = {}): string {
   const parts: string[] = [];
   for (const r of result.reports) {
-    const body = formatReport(r);
+    const body = opts.summary && r.status !== "error" ? "" : formatReport(r);
     if (body) parts.push(body);
   }
   const byRule = formatByRule(result);

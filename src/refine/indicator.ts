@@ -46,7 +46,7 @@ export function trimPhrase(text: string, tok: Tokenizer, lead = true, trail = tr
   }
   // a comparison or start point left inside (由2010年的, 比2010年) ends the phrase
   let out = tokens.map((t) => t.word).join("");
-  out = out.replace(/(?:由|从|比|较|是)\d{4}年(?:的)?.*$/, "").replace(/[，,；;、：:“”"]+$/g, "").replace(/^[，,；;、：:”"]+/g, "");
+  out = out.replace(/(?:由|从|比|较|是)\d{4}年(?:的)?.*$/, "").replace(/([率额量数值比度重价])(?:达到|达|为|是)$/, "$1").replace(/[，,；;、：:“”"]+$/g, "").replace(/^[，,；;、：:”"]+/g, "");
   return out;
 }
 

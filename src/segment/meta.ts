@@ -23,7 +23,9 @@ export function documentMeta(front: string, headings: Heading[], body: string): 
   const flat = front.replace(/\s+/g, "");
 
   const titleLine = lines.find((l) => /工作报告/.test(l.replace(/\s+/g, "")));
-  meta.title = titleLine ? titleLine.replace(/\s+/g, "").replace(/^.*?(?=政府工作报告)/, "") : null;
+  // the line that names the report; else a short first line that is not a date, a session or a name
+  const firstLine = lines.find((l) => l.length >= 6 && l.length <= 40 && !/^[—\-(（]/.test(l) && !/会议|^\d{4}年\d/.test(l));
+  meta.title = titleLine ? titleLine.replace(/\s+/g, "").replace(/^.*?(?=政府工作报告)/, "") : firstLine ? firstLine.replace(/\s+/g, "") : null;
 
   const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(flat);
   if (date) {
