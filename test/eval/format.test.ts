@@ -46,6 +46,13 @@ describe("check output", () => {
     expect(text).toMatch(/^TOTAL\s+3\s+3\s+1\s+1\s+2\s+1 report differs$/m);
   });
 
+  it("--summary keeps only the tables", () => {
+    const text = formatCheck(r, { summary: true });
+    expect(text).not.toContain("●");
+    expect(text).toMatch(/^count-unit\s+0\s+1\s+1$/m);
+    expect(text).toMatch(/^TOTAL\s+3\s+3\s+1\s+1\s+2\s+1 report differs$/m);
+  });
+
   it("gives the same facts as JSON", () => {
     const json = checkToJson(r, false);
     expect(json.ok).toBe(false);
