@@ -85,6 +85,19 @@ describe("segment over the real reports", () => {
     expect(s.headings[0].title).toMatch(/工作回顾/);
   });
 
+  it("a district report indented with \u3000\u3000: parts, ——topics and the plan part (Hailar 2016)", () => {
+    const s = seg(sharedText("district_hailar_2016"));
+    const top = s.headings.filter((h) => h.rank === 1).map((h) => [h.title, h.part]);
+    expect(top.slice(0, 3)).toEqual([
+      ["“十二五”时期和2015年工作回顾", "review"],
+      ["“十三五”经济社会发展的主要目标和任务", "plan"],
+      ["2016年工作安排", "plan"],
+    ]);
+    const dash = s.sentences.find((x) => x.text.startsWith("——综合实力显著增强。"))!;
+    expect(dash.topic).toBe("综合实力显著增强");
+    expect(dash.path.map((h) => h.title)).toEqual(["“十二五”时期和2015年工作回顾"]);
+  });
+
   it("archive licence trailers are left out (Wikisource copies of national reports)", () => {
     for (const name of ["national_2015", "national_2018", "national_2023"]) {
       const s = seg(sharedText(name));
