@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
-import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -16,7 +17,7 @@ export interface Tokenizer {
 }
 
 interface NodeJieba {
-  load(opts?: { userDict?: string }): void;
+  load(opts?: { dict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): void;
   tag(s: string): { word: string; tag: string }[];
   cut(s: string): string[];
 }
@@ -34,10 +35,26 @@ export function createTokenizer(terms: { term: string; tag: string }[]): Tokeniz
     const require = createRequire(import.meta.url);
     jieba = require("nodejieba") as NodeJieba;
     const dir = mkdtempSync(join(tmpdir(), "zhibiao-dict-"));
-    const dict = join(dir, "user.dict.utf8");
-    writeFileSync(dict, terms.map((t) => `${t.term} ${t.tag}`).join("\n") + "\n");
+    const userDict = join(dir, "user.dict.utf8");
+    writeFileSync(userDict, terms.map((t) => `${t.term} ${t.tag}`).join("\n") + "\n");
+    // nodejieba's full dictionary (349k words) costs ~235 MB per process or worker; the words a report
+    // uses — every word of one or two characters and every word seen at least MIN_FREQ times — cost
+    // ~80 MB and tag reports the same way for what the indicator needs. Keyword extraction is not used,
+    // so its IDF and stop-word tables are left empty.
+    const idfDict = join(dir, "idf.utf8");
+    const stopWordDict = join(dir, "stop_words.utf8");
+    // the build writes the compact dictionary (scripts/postbuild.mjs); without a build, make it here
+    let dict = [new URL(`../dict/${COMPACT_DICT_NAME}`, import.meta.url), new URL(`../../dist/dict/${COMPACT_DICT_NAME}`, import.meta.url)]
+      .map((u) => fileURLToPath(u))
+      .find((p) => existsSync(p));
+    if (!dict) {
+      dict = join(dir, COMPACT_DICT_NAME);
+      writeFileSync(dict, compactDictionary(readFileSync((jieba as NodeJieba & { DEFAULT_DICT: string }).DEFAULT_DICT, "utf8")));
+    }
+    writeFileSync(idfDict, "的 1.0\n");
+    writeFileSync(stopWordDict, "的\n");
     try {
-      jieba.load({ userDict: dict });
+      jieba.load({ dict, userDict, idfDict, stopWordDict });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -61,4 +78,20 @@ export function createTokenizer(terms: { term: string; tag: string }[]): Tokeniz
       return out;
     },
   };
+}
+
+const MIN_FREQ = 10;
+export const COMPACT_DICT_NAME = "jieba.compact.utf8";
+
+/** The lines of a jieba dictionary (`word freq tag`) worth keeping: `compactDictionary("的 318825 uj\n…")`. */
+export function compactDictionary(full: string): string {
+  const out: string[] = [];
+  for (const line of full.split("\n")) {
+    const sp = line.indexOf(" ");
+    if (sp <= 0) continue;
+    const word = line.slice(0, sp);
+    const freq = Number(line.slice(sp + 1, line.indexOf(" ", sp + 1)));
+    if ([...word].length === 1 || freq >= MIN_FREQ) out.push(line);
+  }
+  return out.join("\n") + "\n";
 }

@@ -23,8 +23,9 @@ const TRAIL_WORDS = new Set([
 ]);
 const STRIP_TAGS = /^(?:m|q|p|c|u|uj|ud|ul|uz|ug|uv|d|y|e|o|t|tg|r|f)$/;
 const PUNCT = /^[\s\p{P}\p{S}]+$/u;
-/** nodejieba tags unknown words `x` too: only punctuation and numbers are function material. */
-const isFunction = (t: Token) => PUNCT.test(t.word) || (t.tag !== "x" && STRIP_TAGS.test(t.tag)) || (t.tag === "x" && /^[\d.%]+$/.test(t.word));
+/** nodejieba tags unknown words `x` too: only punctuation and numbers are function material; a negation
+ * (不, 未, 非) changes what is measured (不满意率) and is never dropped. */
+const isFunction = (t: Token) => !/^[不未非无]/.test(t.word) && PUNCT.test(t.word) || (t.tag !== "x" && STRIP_TAGS.test(t.tag)) || (t.tag === "x" && /^[\d.%]+$/.test(t.word));
 
 /** Trims a phrase to what says what is measured: leading time/scope/connective words, trailing verbs of reaching. */
 export function trimPhrase(text: string, tok: Tokenizer, lead = true, trail = true): string {

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// After tsc: make the CLI executable and write the compact nodejieba dictionary the tokenizer loads
+// (dist/dict/jieba.compact.utf8), so no process has to read and filter the 5 MB full one at start.
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+chmodSync(join(root, "dist", "cli.js"), 0o755);
+const require = createRequire(import.meta.url);
+const { DEFAULT_DICT } = require("nodejieba");
+const { compactDictionary, COMPACT_DICT_NAME } = await import(join(root, "dist", "nlp", "tokenizer.js"));
+mkdirSync(join(root, "dist", "dict"), { recursive: true });
+writeFileSync(join(root, "dist", "dict", COMPACT_DICT_NAME), compactDictionary(readFileSync(DEFAULT_DICT, "utf8")));
