@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import { createHash } from "node:crypto";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const require = createRequire(join(ROOT, "package.json"));
@@ -36,6 +37,23 @@ try {
 }
 const CLI = join(ROOT, "dist/cli.js");
 if (!existsSync(CLI)) throw new Error("dist/cli.js missing after build");
+
+/** A hash of dist/ and rules/: another build during the bench would make the runs incomparable. */
+function codeHash() {
+  const h = createHash("sha256");
+  const walk = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(js|ya?ml|txt|utf8|json)$/.test(e.name)) h.update(p).update(readFileSync(p));
+    }
+  };
+  walk(join(ROOT, "dist"));
+  walk(join(ROOT, "rules"));
+  return h.digest("hex").slice(0, 16);
+}
+const codeBefore = codeHash();
 
 // 2. Corpus: variants of the shared reports (paragraphs rotated, trimmed, years shifted), a tenth in
 //    GB18030 and a tenth in UTF-16 so the readers are exercised too.
@@ -135,6 +153,8 @@ for (const jobs of [1, 2]) {
 }
 const same = ["records.csv", "records.jsonl", "documents.jsonl", "diagnostics.jsonl"].every((f) => readFileSync(join(tmp, "out-j1", f)).equals(readFileSync(join(tmp, "out-j2", f))));
 results.runs.identicalAcrossJobs = same;
+results.codeChangedDuringRuns = codeHash() !== codeBefore;
+if (results.codeChangedDuringRuns) log("warning: dist/ or rules/ changed during the runs (another build ran): the figures and the identity check mix two versions");
 
 // 4. Cold start: process start → exit for one report, best and median of 5.
 {
@@ -212,7 +232,7 @@ const row = (name, r) => `| ${name} | ${r.secs.toFixed(2)} | ${r.cpuSecs?.toFixe
 const f = (n, d = 2) => (n >= 1e6 ? `${(n / 1e6).toFixed(d)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(d)} k` : n.toFixed(d));
 const lines = [
   `machine: ${results.machine.nproc} cores, ${results.machine.cpu}, node ${results.machine.node}; load average before ${results.machine.loadavgBefore}, after ${results.machine.loadavgAfter}`,
-  `corpus: ${REPORTS} reports, ${f(totalChars)} chars; records: ${j1.records}; outputs identical at --jobs 1/2: ${same}`,
+  `corpus: ${REPORTS} reports, ${f(totalChars)} chars; records: ${j1.records}; outputs identical at --jobs 1/2: ${same}${results.codeChangedDuringRuns ? " (dist/ or rules/ changed during the runs: not comparable)" : ""}`,
   "",
   "| run | wall s | CPU s | chars/s | chars/s/core | chars/CPU-s | reports/s | peak RSS MB |",
   "|---|---|---|---|---|---|---|---|",

@@ -136,7 +136,9 @@ export const extractCommand: Command = {
         for (const r of o.records) records.push(r);
         if (o.document) documents.push(o.document);
         for (const d of o.diagnostics) diagnostics.push(d);
-      } else if (o.jsonl && !stdoutClosed) {
+      } else if (stdoutClosed) {
+        throw new StdoutClosed();
+      } else if (o.jsonl) {
         await writeStdout(o.jsonl);
       }
     };
@@ -148,6 +150,10 @@ export const extractCommand: Command = {
     process.once("SIGINT", onSigint);
     try {
       await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules }, jsonl: stream ? { columns } : null }, emit);
+    } catch (e) {
+      // The reader of stdout went away (`| head`): stop quietly, as other Unix tools do.
+      if (!(e instanceof StdoutClosed)) throw e;
+      return failed ? 2 : 0;
     } finally {
       progress.clear();
     }
@@ -161,6 +167,9 @@ export const extractCommand: Command = {
     return failed ? 2 : 0;
   },
 };
+
+/** Thrown from emit when stdout's reader has gone: ends the batch early. */
+class StdoutClosed extends Error {}
 
 /** Writes to stdout, waiting for it to drain so memory stays flat when the reader is slow. */
 function writeStdout(s: string): Promise<void> {

@@ -89,6 +89,25 @@ describe("zhibiao extract over a batch", () => {
     for (const l of lines) expect(Object.keys(JSON.parse(l) as object)).toEqual(["value", "doc_id"]);
   });
 
+  it("passes --format, --columns and --header through to the dataset writer", async () => {
+    const out = join(tmp, "out-xlsx");
+    const r = await zhibiao(["extract", join(tmp, "corpus"), "--out", out, "--format", "xlsx", "--columns", "doc_id,value", "--header", "en", "--quiet"]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out)).toContain("records.xlsx");
+    expect(readFileSync(join(out, "records.csv"), "utf8").split("\r\n")[0]).toBe("\uFEFFdoc_id,value");
+  });
+
+  it("stops with exit 1 and writes nothing when a rule folder is bad", async () => {
+    const rules = join(tmp, "bad-rules");
+    mkdirSync(rules, { recursive: true });
+    writeFileSync(join(rules, "bad.yaml"), "rules:\n  - id: broken\n    pattern: \"((\"\n");
+    const out = join(tmp, "out-bad-rules");
+    const r = await zhibiao(["extract", join(tmp, "corpus"), "--out", out, "--rules", rules]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.yaml/);
+    expect(() => readdirSync(out)).toThrow();
+  });
+
   it("refuses --out - with a format other than jsonl, and bad flags, with exit 1", async () => {
     expect((await zhibiao(["extract", join(tmp, "corpus"), "--format", "csv,xlsx", "--out", "-"])).code).toBe(1);
     expect((await zhibiao(["extract", join(tmp, "corpus"), "--out", join(tmp, "x"), "--jobs", "0"])).code).toBe(1);
