@@ -1,21 +1,20 @@
 import type { Command } from "./types.js";
-import { extractCommand } from "./extract.js";
-import { checkCommand } from "./check.js";
-import { scoreCommand } from "./score.js";
-import { schemaCommand } from "./schema.js";
-import { reportCommand } from "./report.js";
-import { rulesCommand } from "./rules.js";
-import { explainCommand } from "./explain.js";
 
-/** Every command of the CLI, by name. */
-export const COMMANDS: Record<string, Command> = {
-  extract: extractCommand,
-  check: checkCommand,
-  score: scoreCommand,
-  schema: schemaCommand,
-  report: reportCommand,
-  explain: explainCommand,
-  rules: rulesCommand,
+/** A command's module is imported only when it runs (cold start: exceljs, playwright-free paths). */
+interface Entry {
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+/** Every command of the CLI, by name, loaded on demand. */
+export const COMMANDS: Record<string, Entry> = {
+  extract: { summary: "extract metric records from reports into CSV/JSONL/XLSX datasets", load: async () => (await import("./extract.js")).extractCommand },
+  explain: { summary: "show the rules, captures and refiner steps behind each figure of a text", load: async () => (await import("./explain.js")).explainCommand },
+  rules: { summary: "rules lint: validate rule files and run their examples", load: async () => (await import("./rules.js")).rulesCommand },
+  check: { summary: "compare the records of the known reports with their reviewed expected records", load: async () => (await import("./check.js")).checkCommand },
+  score: { summary: "score records against hand annotations (precision, recall, F1, field accuracy)", load: async () => (await import("./score.js")).scoreCommand },
+  report: { summary: "write report.html, a page to review the figures found in reports", load: async () => (await import("./report.js")).reportCommand },
+  schema: { summary: "print the JSON Schema of a record (or the codebook with --markdown)", load: async () => (await import("./schema.js")).schemaCommand },
 };
 
 export function mainHelp(): string {
