@@ -26,8 +26,8 @@ describe("zhibiao schema", () => {
   it("is registered with the CLI", async () => {
     // Imported here so that this check alone fails while another command of the CLI is half-written.
     const { COMMANDS } = await import("../../src/commands/index.js");
-    expect(COMMANDS.schema).toBe(schemaCommand);
-    expect(COMMANDS.report).toBe(reportCommand);
+    expect(await COMMANDS.schema.load()).toBe(schemaCommand);
+    expect(await COMMANDS.report.load()).toBe(reportCommand);
   });
 
   it("prints the JSON Schema of a record", async () => {
