@@ -26,6 +26,8 @@ export function matchSentence(sentence: Sentence, rules: readonly CompiledRule[]
   if (!HAS_NUMBER.test(text)) return [];
   const out: Match[] = [];
   for (const rule of rules) {
+    const req = rule.spec.requires;
+    if (req && !req.some((r) => text.includes(r))) continue;
     const re = rule.regex;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -63,9 +63,14 @@ export function createTokenizer(terms: { term: string; tag: string }[]): Tokeniz
   // nodejieba keeps one dictionary per process: terms added by a later rule folder only reach the rules.
   void loadedTerms;
   const j = jieba;
+  // the same short phrases are tagged again and again (a clause for its indicator, then its parts)
+  const cache = new Map<string, Token[]>();
   return {
     tag(text: string): Token[] {
       if (!text) return [];
+      const hit = cache.get(text);
+      if (hit) return hit;
+      if (cache.size > 20000) cache.clear();
       const out: Token[] = [];
       let pos = 0;
       for (const { word, tag } of j.tag(text)) {
@@ -75,6 +80,7 @@ export function createTokenizer(terms: { term: string; tag: string }[]): Tokeniz
         out.push({ word, tag, start });
         pos = start + word.length;
       }
+      cache.set(text, out);
       return out;
     },
   };

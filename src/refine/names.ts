@@ -1,13 +1,41 @@
 import type { Candidate, Refiner, RefineContext } from "./candidate.js";
+import type { Lexicon } from "../rules/lexicon.js";
+import { alternation } from "../rules/lexicon.js";
 
 const NUMERAL = /[0-9零〇一二两三四五六七八九十百千万亿]/;
+
+interface NamePatterns {
+  /** The domain terms that hold a numeral, as one alternation. */
+  terms: RegExp | null;
+  longest: number;
+  pointer: RegExp | null;
+  head: RegExp | null;
+}
+const compiled = new WeakMap<Lexicon, NamePatterns>();
+
+/** The lexicon's name patterns, compiled once per lexicon. */
+function patternsOf(lex: Lexicon): NamePatterns {
+  let p = compiled.get(lex);
+  if (!p) {
+    const numeralTerms = lex.terms.map((t) => t.term).filter((t) => NUMERAL.test(t));
+    p = {
+      terms: numeralTerms.length ? new RegExp(alternation(numeralTerms), "g") : null,
+      longest: Math.max(0, ...numeralTerms.map((t) => t.length)),
+      pointer: lex.labelPointers.size ? new RegExp(`(?:${alternation(lex.labelPointers)})$`) : null,
+      head: lex.labelHeads.size ? new RegExp(`^(?:${alternation(lex.labelHeads)})`) : null,
+    };
+    compiled.set(lex, p);
+  }
+  return p;
+}
 
 /** Why a candidate is a name, a label or an attribute rather than a metric mention; null if it is one. */
 export function nameReason(c: Candidate, ctx: RefineContext): string | null {
   const s = c.sentence.text;
-  const before = s.slice(0, c.start);
-  const after = s.slice(c.end);
-  const { lexicon } = ctx;
+  // what the tests below look at: a few characters on each side
+  const before = s.slice(Math.max(0, c.start - 24), c.start);
+  const after = s.slice(c.end, c.end + 24);
+  const pats = patternsOf(ctx.lexicon);
 
   // inside 《…》 (a title) or a short “…” (a name or slogan)
   const quote = enclosingQuote(s, c.start, c.end);
@@ -15,12 +43,14 @@ export function nameReason(c: Candidate, ctx: RefineContext): string | null {
   if (quote === "short") return "inside a quoted name “…”";
 
   // inside a domain term that holds a numeral (12345热线, 15分钟社区生活圈)
-  for (const { term } of lexicon.terms) {
-    if (!NUMERAL.test(term)) continue;
-    let at = s.indexOf(term, Math.max(0, c.start - term.length));
-    while (at >= 0 && at <= c.start) {
-      if (at <= c.start && at + term.length >= c.end - 1) return `part of the term ${term}`;
-      at = s.indexOf(term, at + 1);
+  if (pats.terms) {
+    const from = Math.max(0, c.start - pats.longest);
+    const window = s.slice(from, c.end + pats.longest);
+    pats.terms.lastIndex = 0;
+    for (let m = pats.terms.exec(window); m; m = pats.terms.exec(window)) {
+      const at = from + m.index;
+      if (at <= c.start && at + m[0].length >= c.end - 1) return `part of the term ${m[0]}`;
+      pats.terms.lastIndex = m.index + 1;
     }
   }
 
@@ -48,8 +78,8 @@ export function nameReason(c: Candidate, ctx: RefineContext): string | null {
 
   // counts fixed in a label (以下六个方面, 五个新城, 两个确立)
   if (c.metric.dimension === "count" && c.metric.value <= 20) {
-    const pointer = [...lexicon.labelPointers].some((p) => before.endsWith(p));
-    const head = [...lexicon.labelHeads].some((h) => after.startsWith(h));
+    const pointer = pats.pointer?.test(before) ?? false;
+    const head = pats.head?.test(after) ?? false;
     if (pointer || head) return "a count fixed in a label";
   }
 

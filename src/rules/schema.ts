@@ -40,6 +40,8 @@ export const RuleSchema = z
     resolver: z.string().default("figure"),
     /** Unit given when the pattern captures none (a bare count of people → 人). */
     unit: z.string().optional(),
+    /** A sentence must hold one of these strings for the rule to run (a fast prefilter; optional). */
+    requires: z.array(z.string().min(1)).min(1).optional(),
     examples: z.array(ExampleSchema).min(1, "a rule needs at least one example"),
     counterexamples: z.array(z.string()).min(1, "a rule needs at least one counterexample: a text it must not match"),
   })

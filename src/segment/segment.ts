@@ -122,31 +122,38 @@ function splitPieces(text: string): Piece[] {
   return pieces;
 }
 
-const ASCII_WORD = /[A-Za-z0-9]/;
+/** An ASCII letter or digit (a space between two of them is kept in the compact text). */
+function isAsciiWord(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+const CLOSERS = new Set(['"', "”", "’", "」", "』", ")", "）"]);
 
 function emitParagraph(pieces: Piece[], paragraph: number, path: Heading[], isHeading: boolean, out: Sentence[], text: string): void {
   // compact text: white space dropped, a single space kept between two ASCII words/digits
-  let compact = "";
+  const chars: string[] = [];
   const map: number[] = [];
   let pendingSpace = -1;
+  let lastCode = -1;
   for (const p of pieces) {
     for (let i = p.start; i < p.end; i++) {
-      const ch = text[i];
-      if (ch === " " || ch === "\n") {
+      const code = text.charCodeAt(i);
+      if (code === 32 || code === 10) {
         if (pendingSpace < 0) pendingSpace = i;
         continue;
       }
-      if (pendingSpace >= 0 && compact && ASCII_WORD.test(compact[compact.length - 1]) && ASCII_WORD.test(ch)) {
-        compact += " ";
+      if (pendingSpace >= 0 && lastCode >= 0 && isAsciiWord(lastCode) && isAsciiWord(code)) {
+        chars.push(" ");
         map.push(pendingSpace);
       }
       pendingSpace = -1;
-      compact += ch;
+      chars.push(text[i]);
       map.push(i);
+      lastCode = code;
     }
     pendingSpace = p.end;
   }
-  if (!compact) return;
+  if (!chars.length) return;
+  const compact = chars.join("");
   const part = partFromPath(path);
   const bounds: [number, number][] = [];
   let s = 0;
@@ -154,7 +161,7 @@ function emitParagraph(pieces: Piece[], paragraph: number, path: Heading[], isHe
     const ch = compact[i];
     if (ch === "。" || ch === "！" || ch === "？" || ch === "!" || ch === "?") {
       let e = i + 1;
-      while (e < compact.length && /["”’」』)）]/.test(compact[e])) e++;
+      while (e < compact.length && CLOSERS.has(compact[e])) e++;
       pushBounded(bounds, s, e, compact);
       s = e;
       i = e - 1;
