@@ -86,7 +86,7 @@ export function createTokenizer(terms: { term: string; tag: string }[]): Tokeniz
   };
 }
 
-const MIN_FREQ = 10;
+const MIN_FREQ = 20;
 export const COMPACT_DICT_NAME = "jieba.compact.utf8";
 
 /** The lines of a jieba dictionary (`word freq tag`) worth keeping: `compactDictionary("的 318825 uj\n…")`. */
