@@ -87,9 +87,14 @@ function statementRow(s: Statement): unknown[] {
   return [s.doc_id, s.section_title, s.indicator, s.status, s.period, ...figures, s.sentence, s.region, s.report_date, s.start, s.end, s.record_ids.join(" ")];
 }
 
+/** The rows of statements.csv (no header) for some records: `statementRows(records)`. */
+export function statementRows(records: readonly MetricRecord[]): unknown[][] {
+  return groupStatements(records).map(statementRow);
+}
+
 /** statements.csv: one row per indicator statement, same CSV rules as records.csv: `statementsToCsv(records, { header: "zh" })`. */
 export function statementsToCsv(records: readonly MetricRecord[], opts: { header?: HeaderLanguage } = {}): string {
   const cols = statementColumns();
   const header = opts.header === "zh" ? cols.map(statementColumnZh) : cols;
-  return tableToCsv(header, groupStatements(records).map(statementRow));
+  return tableToCsv(header, statementRows(records));
 }

@@ -1,9 +1,15 @@
+import { closeSync, createWriteStream, type WriteStream, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { DocumentRecordSchema } from "../model/document.js";
+import { DocumentRecordSchema, type DocumentRecord } from "../model/document.js";
+import type { MetricRecord } from "../model/record.js";
 import type { Dataset } from "./dataset.js";
 import { codebook } from "./codebook.js";
 import { headerRow, resolveColumns, type HeaderLanguage } from "./columns.js";
 import { fixZipTimes } from "./zip-times.js";
+
+/** DOS date 1980-01-01 00:00:00, as `fixZipTimes` sets. */
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 /** Options of the workbook: the records sheet follows the same column choice and header as records.csv. */
 export interface XlsxOptions {
@@ -40,14 +46,9 @@ function addTable(wb: ExcelJS.Workbook, name: string, header: readonly string[],
   head.font = { bold: true };
   head.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
   if (header.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-  header.forEach((h, i) => {
-    let width = displayWidth(h);
-    for (const row of rows) {
-      const v = row[i];
-      if (v !== null && v !== undefined) width = Math.max(width, displayWidth(String(v)));
-    }
-    const col = ws.getColumn(i + 1);
-    col.width = Math.min(60, Math.max(6, width + 2));
+  const widths = fitWidths(header, rows);
+  header.forEach((_, i) => {
+    ws.getColumn(i + 1).width = widths[i] as number;
     // Whole numbers in full (148690000, not 1.4869E+08); other numbers in Excel's General format.
     rows.forEach((row, r) => {
       const v = row[i];
@@ -79,4 +80,159 @@ export async function datasetToXlsx(data: Dataset, opts: XlsxOptions = {}): Prom
   );
   const buf = await wb.xlsx.writeBuffer();
   return fixZipTimes(new Uint8Array(buf as ArrayBuffer));
+}
+
+/** Rows of the records sheet the column widths are fitted on when streaming (the first ones). */
+export const XLSX_FIT_ROWS = 1000;
+
+/** Column widths (6–60) fitted to a header and rows: CJK characters count two. */
+function fitWidths(header: readonly string[], rows: readonly (readonly Cell[])[]): number[] {
+  return header.map((h, i) => {
+    let width = displayWidth(h);
+    for (const row of rows) {
+      const v = row[i];
+      if (v !== null && v !== undefined) width = Math.max(width, displayWidth(String(v)));
+    }
+    return Math.min(60, Math.max(6, width + 2));
+  });
+}
+
+type StreamBook = InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>;
+type StreamSheet = ReturnType<StreamBook["addWorksheet"]>;
+
+/** Commits one row of a streamed sheet: whole numbers in full (`0` format), other cells as they are. */
+function commitRow(ws: StreamSheet, cells: readonly Cell[]): void {
+  const row = ws.addRow([...cells]);
+  cells.forEach((v, i) => {
+    if (typeof v === "number" && Number.isInteger(v)) row.getCell(i + 1).numFmt = "0";
+  });
+  row.commit();
+}
+
+/** Starts a streamed sheet: bold filled frozen header, autofilter, widths fitted on `fitOn`. */
+function openSheet(wb: StreamBook, name: string, header: readonly string[], fitOn: readonly (readonly Cell[])[]): StreamSheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
+  fitWidths(header, fitOn).forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  if (header.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  const head = ws.addRow([...header]);
+  head.font = { bold: true };
+  head.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
+  head.commit();
+  return ws;
+}
+
+/**
+ * records.xlsx written as the records come (exceljs's streaming WorkbookWriter): rows are committed to
+ * the file as they are added, so memory does not grow with the batch. Same sheets, typed cells, frozen
+ * header and autofilter as `datasetToXlsx`; the column widths of the records sheet are fitted on its
+ * first XLSX_FIT_ROWS rows. Zip timestamps are fixed after the file is written, so the same data gives
+ * the same bytes: `const x = new XlsxStreamWriter(path); x.add(records); await x.finish(documents)`.
+ */
+export class XlsxStreamWriter {
+  private readonly wb: StreamBook;
+  private readonly cols: string[];
+  private readonly header: string[];
+  private pending: Cell[][] | null = [];
+  private sheet: StreamSheet | null = null;
+  private readonly failure: Promise<never>;
+  private readonly stream: WriteStream;
+
+  constructor(
+    private readonly path: string,
+    opts: XlsxOptions = {},
+  ) {
+    // Opened now (not lazily by the stream), so abort() can never race a late open into a stray file.
+    this.stream = createWriteStream(path, { fd: openSync(path, "w") });
+    const stream = this.stream;
+    this.failure = new Promise((_, reject) => stream.on("error", reject));
+    this.failure.catch(() => undefined);
+    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    this.wb.creator = "zhibiao";
+    this.wb.created = EPOCH;
+    this.wb.modified = EPOCH;
+    this.cols = resolveColumns(opts.columns);
+    this.header = headerRow(this.cols, opts.header);
+  }
+
+  /** Adds records as rows of the records sheet. */
+  add(records: readonly MetricRecord[]): void {
+    for (const r of records) {
+      const cells = this.cols.map((c) => toCell(r[c as keyof MetricRecord]));
+      if (this.pending) {
+        this.pending.push(cells);
+        if (this.pending.length >= XLSX_FIT_ROWS) this.flushPending();
+      } else commitRow(this.sheet as StreamSheet, cells);
+    }
+  }
+
+  private flushPending(): void {
+    const rows = this.pending ?? [];
+    this.pending = null;
+    this.sheet = openSheet(this.wb, "records", this.header, rows);
+    for (const cells of rows) commitRow(this.sheet, cells);
+  }
+
+  /** Writes the documents and codebook sheets, finishes the file and fixes its zip timestamps. */
+  async finish(documents: readonly DocumentRecord[]): Promise<void> {
+    if (this.pending) this.flushPending();
+    (this.sheet as StreamSheet).commit();
+    const docCols = Object.keys(DocumentRecordSchema.shape);
+    const docRows = documents.map((d) => docCols.map((c) => toCell((d as Record<string, unknown>)[c])));
+    const docs = openSheet(this.wb, "documents", docCols, docRows);
+    for (const row of docRows) commitRow(docs, row);
+    docs.commit();
+    const cbHeader = ["column", "中文名", "type", "nullable", "meaning", "allowed_values", "example"];
+    const cbRows: Cell[][] = codebook().map((e) => [e.column, e.zh, e.type, e.nullable, e.description, e.allowed ? e.allowed.join(", ") : null, toCell(e.example)]);
+    const cb = openSheet(this.wb, "codebook", cbHeader, cbRows);
+    for (const row of cbRows) commitRow(cb, row);
+    cb.commit();
+    await Promise.race([this.wb.commit(), this.failure]);
+    fixZipTimesInFile(this.path);
+  }
+
+  /** Stops writing (the caller removes the file). */
+  abort(): void {
+    this.stream.destroy();
+  }
+}
+
+/** `fixZipTimes` on a zip file, in place: reads its central directory and rewrites only the time fields. */
+export function fixZipTimesInFile(path: string): void {
+  const fd = openSync(path, "r+");
+  try {
+    const size = fstatSync(fd).size;
+    const tailLen = Math.min(size, 22 + 0xffff);
+    const tail = Buffer.alloc(tailLen);
+    readSync(fd, tail, 0, tailLen, size - tailLen);
+    let eocd = -1;
+    for (let i = tailLen - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw new Error(`${path}: not a zip file: no end of central directory`);
+    const entries = tail.readUInt16LE(eocd + 10);
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdStart = tail.readUInt32LE(eocd + 16);
+    const cd = Buffer.alloc(cdSize);
+    readSync(fd, cd, 0, cdSize, cdStart);
+    const times = Buffer.alloc(4);
+    times.writeUInt16LE(DOS_TIME, 0);
+    times.writeUInt16LE(DOS_DATE, 2);
+    const sig = Buffer.alloc(4);
+    let p = 0;
+    for (let n = 0; n < entries; n++) {
+      if (cd.readUInt32LE(p) !== 0x02014b50) throw new Error(`${path}: bad zip central directory at ${cdStart + p}`);
+      times.copy(cd, p + 12);
+      const local = cd.readUInt32LE(p + 42);
+      readSync(fd, sig, 0, 4, local);
+      if (sig.readUInt32LE(0) !== 0x04034b50) throw new Error(`${path}: bad zip local header at ${local}`);
+      writeSync(fd, times, 0, 4, local + 10);
+      p += 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+    }
+    writeSync(fd, cd, 0, cdSize, cdStart);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -32,12 +32,12 @@ describe("writeDataset", () => {
     expect(readFileSync(join(dir, "records.xlsx")).subarray(0, 2).toString()).toBe("PK");
   });
 
-  it("writes the text files before the XLSX is awaited (callers that do not await still get them)", async () => {
+  it("puts every file in place together when the promise settles (temporaries until then)", async () => {
     const dir = tmp();
     const pending = writeDataset(dir, DATASET, { formats: ["xlsx"] });
-    expect(readdirSync(dir)).toContain("records.csv");
+    expect(readdirSync(dir).filter((f) => !f.endsWith(".tmp"))).toEqual([]);
     await pending;
-    expect(readdirSync(dir)).toContain("records.xlsx");
+    expect(readdirSync(dir).sort()).toEqual(["diagnostics.jsonl", "documents.jsonl", "records.csv", "records.jsonl", "records.xlsx", "statements.csv"]);
   });
 
   it("rejects unknown formats, columns and header languages before writing anything", async () => {

@@ -1,0 +1,249 @@
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "csv-stringify/sync";
+import type { MetricRecord } from "../model/record.js";
+import type { DocumentRecord } from "../model/document.js";
+import type { Diagnostic } from "../model/diagnostic.js";
+import { csvCell } from "./cell.js";
+import { headerRow, parseHeader, resolveColumns, type HeaderLanguage, type RecordColumn } from "./columns.js";
+import { statementColumns, statementColumnZh, statementRows } from "./statements.js";
+import { parseFormats, type DatasetOptions } from "./dataset-options.js";
+import type { XlsxStreamWriter } from "./xlsx.js";
+import { checkOutputDir, OUTPUT_FILES, TEMP_NAME, tempName, type OutputFile } from "./dataset-folder.js";
+
+export { checkOutputDir, OutputDirError, OUTPUT_FILES } from "./dataset-folder.js";
+
+/** What one document contributes: its records (all of them, in one call), its documents.jsonl line(s) and diagnostics. */
+export interface DatasetChunk {
+  records: readonly MetricRecord[];
+  /** The documents.jsonl line of this input; null or absent for a skipped file. */
+  document?: DocumentRecord | null;
+  /** Several documents.jsonl lines at once (writeDataset uses it); written after `document`. */
+  documents?: readonly DocumentRecord[];
+  diagnostics?: readonly Diagnostic[];
+}
+
+export interface OpenOptions extends DatasetOptions {
+  /** Write into a folder that holds other files too (they are left alone). Default false: refuse. */
+  force?: boolean;
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Writes a whole string (or buffer) at the end of an open file. */
+function append(fd: number, text: string | Buffer): number {
+  const buf = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+  return buf.length;
+}
+
+const CSV = { eof: true, record_delimiter: "\r\n" } as const;
+/** CSV lines of rows (each ended by CRLF), with the same cell rules as `tableToCsv`. */
+const csvLines = (rows: readonly (readonly unknown[])[]) => (rows.length ? stringify(rows.map((row) => row.map(csvCell)), CSV) : "");
+const jsonLines = (rows: readonly object[]) => rows.map((r) => `${JSON.stringify(r)}\n`).join("");
+
+interface Chunk {
+  doc_id: string;
+  offset: number;
+  length: number;
+}
+
+/**
+ * A dataset written as the batch goes: `const w = await DatasetWriter.open("output", opts)`, then
+ * `w.add(chunk)` once per document in input order, then `await w.close()` (or `w.abort()`).
+ *
+ * Every file is appended to a temporary name in `dir` (`.records.csv.<pid>.tmp` …) and renamed into
+ * place by `close()`, so readers never see half a file and an interrupted run leaves the previous
+ * outputs as they were; `abort()` removes the temporaries (synchronously: safe in a signal handler).
+ * statements.csv is sorted by doc_id: each document's statements are spilled to a side file and copied
+ * in doc_id order at close. The bytes are those of `writeDataset` over the same records: records.jsonl
+ * and records.csv in the order added, statements.csv as `statementsToCsv` of all of them.
+ * Memory holds one document at a time (and, with xlsx, what exceljs buffers before compressing).
+ */
+export class DatasetWriter {
+  private readonly fds = new Map<string, number>();
+  private readonly temps: string[] = [];
+  private readonly chunks: Chunk[] = [];
+  private spillEnd = 0;
+  private state: "open" | "closing" | "closed" | "aborted" = "open";
+
+  private constructor(
+    readonly dir: string,
+    private readonly createdDir: boolean,
+    private readonly columns: RecordColumn[],
+    private readonly header: HeaderLanguage,
+    private readonly xlsx: XlsxStreamWriter | null,
+  ) {}
+
+  /**
+   * Checks the options (a bad column or format throws before anything is written) and the folder
+   * policy, creates `dir` if needed and opens the temporaries.
+   */
+  static async open(dir: string, opts: OpenOptions = {}): Promise<DatasetWriter> {
+    const formats = parseFormats(opts.formats);
+    const header = parseHeader(opts.header);
+    const columns = resolveColumns(opts.columns);
+    const xlsxModule = formats.includes("xlsx") ? await import("./xlsx.js") : null;
+    // From here on all is synchronous: a signal handler sees either no writer or a whole one.
+    checkOutputDir(dir, opts.force ?? false);
+    const createdDir = !existsSync(dir);
+    mkdirSync(dir, { recursive: true });
+    // Temporaries left by a run that was killed outright (SIGKILL, power loss) are debris: remove them.
+    for (const name of readdirSync(dir)) {
+      const m = TEMP_NAME.exec(name);
+      if (m && !alive(Number(m[2]))) unlinkSync(join(dir, name));
+    }
+    const temps: string[] = [];
+    let xlsx: XlsxStreamWriter | null = null;
+    if (xlsxModule) {
+      const tmp = join(dir, tempName("records.xlsx"));
+      temps.push(tmp);
+      xlsx = new xlsxModule.XlsxStreamWriter(tmp, { columns, header });
+    }
+    const w = new DatasetWriter(dir, createdDir, columns, header, xlsx);
+    w.temps.push(...temps);
+    return w.init();
+  }
+
+  private init(): this {
+    try {
+      for (const name of OUTPUT_FILES.slice(0, 5)) this.openTemp(name, false);
+      this.openTemp("statements.csv", true);
+      append(this.fd("records.csv"), "\uFEFF" + csvLines([headerRow(this.columns, this.header)]));
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+    return this;
+  }
+
+  private openTemp(name: string, part: boolean): void {
+    const path = join(this.dir, tempName(name, part));
+    this.temps.push(path);
+    this.fds.set(part ? `${name}.part` : name, openSync(path, part ? "w+" : "w"));
+  }
+
+  private fd(key: string): number {
+    const fd = this.fds.get(key);
+    if (fd === undefined) throw new Error(`dataset writer: ${key} is not open`);
+    return fd;
+  }
+
+  /** Appends one document's records, documents.jsonl line(s) and diagnostics. */
+  add(chunk: DatasetChunk): void {
+    if (this.state !== "open") throw new Error(`dataset writer is ${this.state}`);
+    const { records } = chunk;
+    const documents = [...(chunk.document ? [chunk.document] : []), ...(chunk.documents ?? [])];
+    if (records.length) {
+      append(this.fd("records.jsonl"), jsonLines(records));
+      append(this.fd("records.csv"), csvLines(records.map((r) => this.columns.map((c) => r[c] as unknown))));
+      // Statements never span documents: group each document's records on their own.
+      const byDoc = new Map<string, MetricRecord[]>();
+      for (const r of records) {
+        const list = byDoc.get(r.doc_id);
+        if (list) list.push(r);
+        else byDoc.set(r.doc_id, [r]);
+      }
+      for (const [doc_id, recs] of byDoc) {
+        const length = append(this.fd("statements.csv.part"), csvLines(statementRows(recs)));
+        this.chunks.push({ doc_id, offset: this.spillEnd, length });
+        this.spillEnd += length;
+      }
+      this.xlsx?.add(records);
+    }
+    if (documents.length) append(this.fd("documents.jsonl"), jsonLines(documents));
+    if (chunk.diagnostics?.length) append(this.fd("diagnostics.jsonl"), jsonLines(chunk.diagnostics));
+  }
+
+  /** Finishes every file and renames them into place; removes an earlier run's output this run does not write (records.xlsx). Returns the paths. */
+  async close(): Promise<string[]> {
+    if (this.state !== "open") throw new Error(`dataset writer is ${this.state}`);
+    this.state = "closing";
+    try {
+      this.writeStatements();
+      for (const [key, fd] of this.fds) {
+        closeSync(fd);
+        this.fds.delete(key);
+      }
+      unlinkSync(join(this.dir, tempName("statements.csv", true)));
+      if (this.xlsx) {
+        const docs = readFileSync(join(this.dir, tempName("documents.jsonl")), "utf8");
+        await this.xlsx.finish(docs.split("\n").filter(Boolean).map((l) => JSON.parse(l) as DocumentRecord));
+      }
+      if ((this.state as string) === "aborted") throw new Error("dataset writer aborted");
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+    const names: OutputFile[] = [...OUTPUT_FILES.slice(0, 5), ...(this.xlsx ? (["records.xlsx"] as const) : [])];
+    for (const name of names) renameSync(join(this.dir, tempName(name)), join(this.dir, name));
+    this.state = "closed";
+    for (const name of OUTPUT_FILES) {
+      if (!names.includes(name) && existsSync(join(this.dir, name))) unlinkSync(join(this.dir, name));
+    }
+    return names.map((n) => join(this.dir, n));
+  }
+
+  /** statements.csv: BOM and header, then each document's statements in doc_id order (as `groupStatements` sorts them). */
+  private writeStatements(): void {
+    const out = this.fd("statements.csv");
+    const spill = this.fd("statements.csv.part");
+    const cols = statementColumns();
+    append(out, "\uFEFF" + csvLines([this.header === "zh" ? cols.map(statementColumnZh) : cols]));
+    const order = this.chunks.slice().sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0));
+    let buf = Buffer.alloc(1 << 20);
+    for (const c of order) {
+      if (c.length > buf.length) buf = Buffer.alloc(c.length);
+      let got = 0;
+      while (got < c.length) {
+        const n = readSync(spill, buf, got, c.length - got, c.offset + got);
+        if (n === 0) throw new Error("statements spill file is shorter than written");
+        got += n;
+      }
+      append(out, buf.subarray(0, c.length));
+    }
+  }
+
+  /** Removes every temporary (and `dir` when this writer created it and it is empty); the previous outputs stay as they were. */
+  abort(): void {
+    if (this.state === "closed" || this.state === "aborted") return;
+    this.state = "aborted";
+    for (const fd of this.fds.values()) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+    this.fds.clear();
+    this.xlsx?.abort();
+    for (const path of this.temps) {
+      try {
+        unlinkSync(path);
+      } catch {
+        // not created, or already gone
+      }
+    }
+    if (this.createdDir) {
+      try {
+        rmdirSync(this.dir);
+      } catch {
+        // not empty: something else was put there meanwhile
+      }
+    }
+  }
+
+  /** True once close() has renamed the files into place. */
+  get committed(): boolean {
+    return this.state === "closed";
+  }
+}
