@@ -11,7 +11,7 @@ const LEAD_WORDS = new Set([
   "继续", "进一步", "不断", "全面", "有效", "积极", "大力", "完成", "实现", "达到", "首次", "全部", "预计", "力争", "确保",
   "努力", "争取", "计划", "年均", "五年", "十年", "过去", "五年来", "十年来", "近年来", "期间", "时期", "底", "末", "月底",
   "为", "对", "在", "向", "从", "由", "将", "把", "使", "让", "经过", "通过", "连续",
-  "的", "和", "及", "与", "、", "上", "中", "内",
+  "的", "和", "及", "与", "、", "上", "中", "内", "同口径", "口径", "可比价", "按可比价格计算", "扣除价格因素",
 ]);
 // Words that close the phrase before a figure without belonging to it: verbs of reaching, comparisons.
 const TRAIL_WORDS = new Set([
@@ -157,6 +157,14 @@ export const attachIndicator: Refiner = {
         const from = clauseStart(s, first.match.matchStart);
         const subject = s.slice(from, first.match.matchStart);
         if (!/分别|均/.test(subject) && !/分别/.test(s.slice(first.match.matchStart, first.start))) continue;
+        // 城镇居民…52368元、农村居民…28741元，分别增长5.2%和7.1%: the subjects are the figures before
+        const own = trimPhrase(subject.replace(/(?:分别|均).*$/, ""), tok);
+        const earlier = list.slice(0, list.indexOf(first)).filter((p) => p.metric.kind === "quantity" || p.metric.kind === "rate");
+        const named = earlier.slice(-run.length);
+        if (own.length < 2 && named.length === run.length && new Set(named.map((p) => p.indicator)).size === run.length) {
+          run.forEach((c, k) => (c.indicator = named[k].indicator));
+          continue;
+        }
         const parts = trimPhrase(subject.replace(/(?:分别|均).*$/, ""), tok)
           .split(/、|和|与|及/)
           .map((p) => trimPhrase(p, tok, false))
