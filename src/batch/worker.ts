@@ -42,6 +42,7 @@ async function handle(task: Task): Promise<WorkerMessage> {
     });
     return new Promise<WorkerMessage>(() => undefined);
   }
+  if (faultFor("hang", task.doc_id)) return new Promise<WorkerMessage>(() => undefined);
   try {
     const { diagnostics: readDiagnostics, ...source } = doc;
     const result = await Promise.resolve(extractDocument(source, engine));

@@ -1,9 +1,8 @@
 import type { Command } from "./types.js";
 import { parse, str, strs, UsageError } from "./args.js";
 import { collectInputs } from "../io/collect.js";
-import type { Diagnostic } from "../model/diagnostic.js";
-import type { MetricRecord } from "../model/record.js";
-import type { DocumentRecord } from "../model/document.js";
+import { checkOutputDir } from "../export/dataset-folder.js";
+import type { DatasetWriter } from "../export/dataset-writer.js";
 import { ColumnError, parseHeader, resolveColumns } from "../export/columns.js";
 import { runBatch } from "../batch/run.js";
 import { Progress } from "../batch/progress.js";
@@ -33,10 +32,17 @@ Options:
   --rules <dir>        an extra rule folder loaded on top of the built-in rules (repeatable)
   --jobs <n>           worker threads (default: the number of cores)
   --max-bytes <size>   refuse inputs larger than this, unread (default 100MB; e.g. 500000, 20MB)
+  --force              write into an --out folder that holds other files (they are left alone)
   --quiet              no progress bar and no summary on stderr
   -h, --help           this help
 
-Exit codes: 0 success; 1 bad usage or bad rules; 2 some inputs failed (the others are written).
+The files are written under temporary names and renamed into place at the end: an interrupted run
+(Ctrl-C, kill) leaves the previous files of <dir> as they were. A run replaces exactly its own files
+(and removes a records.xlsx of an earlier run when it writes none); an --out folder holding other
+files is refused unless --force.
+
+Exit codes: 0 success; 1 bad usage, bad rules or an --out folder holding other files; 2 some inputs
+failed (the others are written); 130/143 interrupted (SIGINT/SIGTERM).
 `;
 
 /** The checked options of an argv: `extractOptions(["seeds", "--out", "output", "--jobs", "2"])`. */
@@ -50,6 +56,7 @@ export function extractOptions(argv: string[]): ExtractCliOptions {
     jobs: { type: "string" },
     "max-bytes": { type: "string" },
     quiet: { type: "boolean" },
+    force: { type: "boolean" },
   });
   const jobs = str(values.jobs);
   const maxBytes = str(values["max-bytes"]);
@@ -64,6 +71,7 @@ export function extractOptions(argv: string[]): ExtractCliOptions {
     columns: columns.length ? columns : undefined,
     header: str(values.header),
     quiet: values.quiet === true,
+    force: values.force === true,
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? "bad options");
   const opts = parsed.data;
@@ -81,34 +89,42 @@ export function extractOptions(argv: string[]): ExtractCliOptions {
 }
 
 /**
- * The dataset writer, loaded while the workers load their engines (it pulls in exceljs, ~0.3 s),
- * with the --format values checked: `await datasetWriter(["xlsx"])`.
+ * The dataset writer module, loaded while the workers load their engines, with the --format values
+ * checked: `await datasetWriterModule(["xlsx"])`. exceljs (~0.3 s to import) is loaded only for xlsx.
  */
-async function datasetWriter(formats: string[]): Promise<typeof import("../export/dataset.js").writeDataset> {
-  const { parseFormats, writeDataset } = await import("../export/dataset.js");
+async function datasetWriterModule(formats: string[]): Promise<typeof import("../export/dataset-writer.js")> {
+  const mod = await import("../export/dataset-writer.js");
+  const { parseFormats } = await import("../export/dataset-options.js");
   try {
     parseFormats(formats);
   } catch (e) {
     if (e instanceof ColumnError) throw new UsageError(e.message);
     throw e;
   }
-  return writeDataset;
+  return mod;
 }
+
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
 
 export const extractCommand: Command = {
   summary: "extract metric records from reports into CSV/JSONL/XLSX datasets",
   help: HELP,
   async run(argv) {
     const opts = extractOptions(argv);
-    const { items } = collectInputs(opts.inputs);
     const stream = opts.out === "-";
-    const writer = stream ? null : datasetWriter(opts.formats);
-    writer?.catch(() => undefined);
+    // The output folder policy is checked before any input is read or any worker started.
+    if (!stream) checkOutputDir(opts.out, opts.force);
+    const { items } = collectInputs(opts.inputs);
+    const loading = stream ? null : datasetWriterModule(opts.formats);
+    loading?.catch(() => undefined);
     const progress = new Progress(items.length, process.stderr, !opts.quiet && Boolean(process.stderr.isTTY));
-    const records: MetricRecord[] = [];
-    const documents: DocumentRecord[] = [];
-    const diagnostics: Diagnostic[] = [];
     const columns = opts.columns ? resolveColumns(opts.columns) : null;
+    let writer: DatasetWriter | null = null;
+    const openWriter = async () => {
+      const mod = await (loading as NonNullable<typeof loading>);
+      writer = await mod.DatasetWriter.open(opts.out, { formats: opts.formats, columns: opts.columns, header: opts.header, force: opts.force });
+      return writer;
+    };
     let recordCount = 0;
     let docCount = 0;
     let failed = 0;
@@ -119,12 +135,10 @@ export const extractCommand: Command = {
         stdoutClosed = true;
       });
     }
-    let checked = false;
+    let opened: Promise<DatasetWriter> | null = null;
     const emit = async (o: ItemOutcome) => {
-      if (!checked) {
-        await writer;
-        checked = true;
-      }
+      // The first outcome comes once an engine has loaded: bad rules never create the folder.
+      if (!stream && !writer) await (opened ??= openWriter());
       if (o.error) {
         failed++;
         progress.log(`zhibiao: ${o.error}`);
@@ -132,34 +146,43 @@ export const extractCommand: Command = {
       if (o.document) docCount++;
       recordCount += o.recordCount;
       progress.tick(o.document?.chars ?? 0);
-      if (!stream) {
-        for (const r of o.records) records.push(r);
-        if (o.document) documents.push(o.document);
-        for (const d of o.diagnostics) diagnostics.push(d);
+      if (writer) {
+        // Written now and dropped: memory does not grow with the batch.
+        writer.add(o);
       } else if (stdoutClosed) {
         throw new StdoutClosed();
       } else if (o.jsonl) {
         await writeStdout(o.jsonl);
       }
     };
-    const onSigint = () => {
+    const onSignal = (signal: NodeJS.Signals) => {
       progress.clear();
-      process.stderr.write(`zhibiao: interrupted; ${stream ? "the records streamed so far are whole" : `nothing written to ${opts.out}`}\n`);
-      process.exit(130);
+      const w = writer as DatasetWriter | null;
+      let what: string;
+      if (stream) what = "the records streamed so far are whole";
+      else if (w?.committed) what = `the outputs in ${opts.out} were already complete`;
+      else {
+        w?.abort();
+        what = `nothing written to ${opts.out}; its previous files are as they were`;
+      }
+      process.stderr.write(`zhibiao: interrupted (${signal}); ${what}\n`);
+      process.exit(SIGNAL_EXIT[signal as keyof typeof SIGNAL_EXIT] ?? 130);
     };
-    process.once("SIGINT", onSigint);
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
     try {
       await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules }, jsonl: stream ? { columns } : null }, emit);
+      if (!stream) await (await (opened ??= openWriter())).close();
     } catch (e) {
+      (writer as DatasetWriter | null)?.abort();
       // The reader of stdout went away (`| head`): stop quietly, as other Unix tools do.
       if (!(e instanceof StdoutClosed)) throw e;
       return failed ? 2 : 0;
     } finally {
       progress.clear();
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
     }
-    process.off("SIGINT", onSigint);
-    const writeDataset = await writer;
-    if (writeDataset) await writeDataset(opts.out, { records, documents, diagnostics }, { formats: opts.formats, columns: opts.columns, header: opts.header });
     if (!opts.quiet) {
       const where = stream ? "stdout" : opts.out;
       process.stderr.write(`zhibiao: ${docCount} documents${failed ? ` (${failed} failed)` : ""}, ${recordCount} records → ${where}\n`);
