@@ -31,6 +31,7 @@ export function periodOf(c: Candidate, ctx: RefineContext): { period: string | n
     if (/十年来|过去十年|十年累计/.test(s)) return { period: `${year - 10}-${year - 1}`, inferred: false };
     if (/(?<![比较同与])(?:去年|上年)(?!同期)|过去一年/.test(before)) return { period: String(year - 1), inferred: false };
     if (/今年/.test(before)) return { period: String(year), inferred: false };
+    if (/全年/.test(before) && c.sentence.part !== "review") return { period: String(year), inferred: false };
   }
   const part = c.sentence.part;
   // the period of the part heading the figure stands under (三、2016年工作安排 → 2016), else the report's

@@ -6,7 +6,7 @@ const TARGET = /预期目标|主要目标|目标是|目标为|目标任务是|�
 // Only in a text without parts: the weaker markers of an aim.
 const TARGET_WEAK = /确保|将|要|拟|预计|计划|争取/;
 // In a plan part, a sentence that reports a result stays actual.
-const ACTUAL = /^(?:去年|过去一年|过去五年|上半年|今年以来|截至目前|截至\d)|已(?:经)?(?:完成|实现|建成|达到|累计|超过|突破)|完成了|实现了|达到了|取得了|同比(?:增长|下降|减少|增加)/;
+const ACTUAL = /^(?:去年|过去一年|过去五年|上半年|今年以来|截至目前|截至\d)|已(?:经)?(?:完成|实现|建成|达到|累计|超过|突破)|完成了|实现了|达到了|取得了/;
 
 /** `statusOf("review", "确保每月巡河率达 100%", 2023)` → "actual" (a review reports what was done). */
 export function statusOf(part: "review" | "plan" | null, sentence: string, reportYear: number | null): Status {

@@ -68,6 +68,18 @@ export function documentMeta(front: string, headings: Heading[], body: string): 
     if (h.part === "review" && !meta.review_period && p) meta.review_period = p;
     if (h.part === "plan" && !meta.plan_period && p) meta.plan_period = p;
   }
+  if (meta.report_year === null && meta.title) {
+    // no date in the front matter: the year the title names (XX街道2024年上半年工作总结及下半年工作计划)
+    const y = /(\d{4})年/.exec(meta.title);
+    if (y) meta.report_year = Number(y[1]);
+  }
+  if (meta.report_year !== null && !meta.report_date) {
+    for (const h of headings.filter((x) => x.rank <= 1 && x.part)) {
+      const p = headingPeriod(h.title, h.part!, meta.report_year);
+      if (h.part === "review" && !meta.review_period && p) meta.review_period = p;
+      if (h.part === "plan" && !meta.plan_period && p) meta.plan_period = p;
+    }
+  }
   if (meta.report_year === null) {
     // no date in the front matter: the year the review heading names, plus one, or the plan year
     const planYear = meta.plan_period && /^\d{4}$/.test(meta.plan_period) ? Number(meta.plan_period) : null;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { extract } from "../../src/index.js";
+import { ROOT } from "../helpers.js";
+
+// Short reports written the way town, street and city reports write (test/fixtures/reports): the parts,
+// the periods and the status of their figures, and the figures a researcher would look for first.
+const read = (name: string) => readFileSync(`${ROOT}test/fixtures/reports/${name}.txt`, "utf8");
+const find = (records: ReturnType<typeof extract>["records"], raw: string) => records.find((r) => r.raw === raw)!;
+
+describe("a street report: half-year review and second-half plan", () => {
+  const { records, meta } = extract(read("street_2024_half"), { doc_id: "street" });
+  it("takes the year from the title and the half years from the part headings", () => {
+    expect(meta).toMatchObject({ report_year: 2024, review_period: "2024H1", plan_period: "2024H2", report_date: null });
+  });
+  it("figures of the review are actual, of the plan targets; 同比 in a plan is still a target", () => {
+    expect(find(records, "3.2%")).toMatchObject({ kind: "change", value: -3.2, status: "actual", period: "2024H1", indicator: "街道实现税收" });
+    expect(find(records, "48.6%")).toMatchObject({ kind: "progress", status: "actual" });
+    expect(find(records, "3.8亿元")).toMatchObject({ qualifier: "more_than", status: "target", period: "2024" });
+    expect(find(records, "5%")).toMatchObject({ kind: "change", qualifier: "at_least", status: "target" });
+  });
+  it("counts with 余/逾 and points", () => {
+    expect(find(records, "1200余户")).toMatchObject({ value: 1200, unit: "户", qualifier: "more_than" });
+    expect(find(records, "5个百分点")).toMatchObject({ kind: "change", value: 5, unit: "个百分点" });
+    expect(find(records, "8000人次")).toMatchObject({ qualifier: "more_than" });
+  });
+});
+
+describe("a town report: annual review and plan", () => {
+  const { records, meta } = extract(read("town_2025_plan"), { doc_id: "town" });
+  it("periods from the part headings", () => {
+    expect(meta).toMatchObject({ title: "关于2024年工作总结和2025年工作计划", review_period: "2024", plan_period: "2025" });
+  });
+  it("review, then targets", () => {
+    expect(find(records, "105%")).toMatchObject({ kind: "progress", indicator: "固定资产投资", status: "actual" });
+    expect(find(records, "98.6%")).toMatchObject({ kind: "rate", indicator: "城乡居民基本医疗保险参保率" });
+    expect(find(records, "6%左右")).toMatchObject({ kind: "change", status: "target", period: "2025", indicator: "财政总收入" });
+    expect(find(records, "3家以上")).toMatchObject({ status: "target", qualifier: "at_least" });
+  });
+});
+
+describe("a city report", () => {
+  const { records } = extract(read("city_2024"), { doc_id: "city" });
+  it("thresholds of what is counted and ranks are not figures", () => {
+    expect(records.some((r) => r.raw.startsWith("10亿元以上"))).toBe(false);
+    expect(records.some((r) => r.raw.includes("第2"))).toBe(false);
+    expect(find(records, "47个")).toMatchObject({ value: 47 });
+  });
+  it("分别 lists take the subjects of the figures before them", () => {
+    expect(find(records, "5.2%")).toMatchObject({ kind: "change", indicator: "城镇居民人均可支配收入" });
+    expect(find(records, "7.1%")).toMatchObject({ kind: "change", indicator: "农村居民人均可支配收入" });
+  });
+  it("shares, concentrations and a 2025 target", () => {
+    expect(find(records, "78.5%")).toMatchObject({ kind: "share", indicator: "税收收入" });
+    expect(find(records, "28微克/立方米")).toMatchObject({ unit: "微克/立方米", dimension: "concentration" });
+    expect(find(records, "12%")).toMatchObject({ kind: "share", status: "target", period: "2025" });
+  });
+});
