@@ -125,6 +125,15 @@ export function parseNumber(text: string): ParsedNumber | null {
     if (mag === null) return null;
     return { value: round(base * mag), more, magnitude: mag, chinese: false };
   }
+  // a decimal point: 五点二 → 5.2, 三点五万 → 35000
+  const dec = /^(.+?)点([零〇一二三四五六七八九]+)(.*)$/.exec(s);
+  if (dec) {
+    const whole = parseChineseInteger(dec[1]);
+    const mag = magnitudeOf(dec[3]);
+    if (whole === null || mag === null) return null;
+    const frac = Number(`0.${[...dec[2]].map((d) => CN_DIGITS[d]).join("")}`);
+    return { value: round((whole + frac) * mag), more, magnitude: mag, chinese: true };
+  }
   const v = parseChineseInteger(s);
   if (v === null) return null;
   const magnitude = /亿/.test(s) ? (/万亿/.test(s) ? 1e12 : 1e8) : /万/.test(s) ? 1e4 : 1;

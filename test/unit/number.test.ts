@@ -20,6 +20,7 @@ describe("parseNumber", () => {
     ["2500", 2500, false, 1], ["1,234.5", 1234.5, false, 1], ["14869万", 148690000, false, 1e4], ["370.43万", 3704300, false, 1e4],
     ["1.2万", 12000, false, 1e4], ["3千万", 3e7, false, 1e7], ["5.67万亿", 5.67e12, false, 1e12], ["7500多亿", 7.5e11, true, 1e8],
     ["14亿多", 1.4e9, true, 1e8], ["1000多万", 1e7, true, 1e4], ["2000多", 2000, true, 1], ["三十余", 30, true, 1],
+    ["五点二", 5.2, false, 1], ["三点五万", 35000, false, 1e4], ["十二点零五", 12.05, false, 1],
   ])("%s → %d (more: %s)", (s, v, more, mag) => {
     const n = parseNumber(s)!;
     expect(n.value).toBe(v);
