@@ -27,5 +27,5 @@ export function recordsToCsv(records: readonly MetricRecord[], opts: CsvOptions 
 /** Any table as CSV with the same rules (BOM, RFC 4180, plain numbers, escaped formulas): `tableToCsv(["a"], [[1]])`. */
 export function tableToCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const body = [header.map((h) => csvCell(h)), ...rows.map((row) => row.map(csvCell))];
-  return "\uFEFF" + stringify(body, { eof: true, record_delimiter: "\r\n" });
+  return "\uFEFF" + stringify(body, { eof: true, record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }

@@ -8,8 +8,10 @@ import { existsSync, readdirSync, statSync } from "node:fs";
  * run's outputs) and the temporaries of a run; the run then replaces them, and removes an earlier run's
  * output it does not write itself (records.xlsx without `--format xlsx`), so the folder never mixes two
  * runs. A folder holding anything else is refused unless `force`: the run then writes its files there
- * and leaves the others alone.
+ * and leaves the others alone. A note kept in the folder for people or git (README.md, .gitkeep,
+ * .gitignore) is not a run's output and never in the way: the project's own output/ has one.
  */
+const FOLDER_NOTES = new Set(["README.md", "README", "README.txt", ".gitkeep", ".gitignore"]);
 export const OUTPUT_FILES = ["records.jsonl", "records.csv", "statements.csv", "documents.jsonl", "diagnostics.jsonl", "records.xlsx"] as const;
 export type OutputFile = (typeof OUTPUT_FILES)[number];
 
@@ -35,7 +37,7 @@ export function checkOutputDir(dir: string, force = false): string[] {
   if (!existsSync(dir)) return [];
   if (!statSync(dir).isDirectory()) throw new OutputDirError(`--out ${dir}: not a folder`);
   const foreign = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => !(e.isFile() && ((OUTPUT_FILES as readonly string[]).includes(e.name) || TEMP_NAME.test(e.name))))
+    .filter((e) => !(e.isFile() && ((OUTPUT_FILES as readonly string[]).includes(e.name) || TEMP_NAME.test(e.name) || FOLDER_NOTES.has(e.name))))
     .map((e) => (e.isDirectory() ? `${e.name}/` : e.name))
     .sort();
   if (foreign.length && !force) {

@@ -46,7 +46,8 @@ function append(fd: number, text: string | Buffer): number {
   return buf.length;
 }
 
-const CSV = { eof: true, record_delimiter: "\r\n" } as const;
+// RFC 4180: a field with a line break is quoted (csv-stringify only looks for the record delimiter)
+const CSV = { eof: true, record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
 /** CSV lines of rows (each ended by CRLF), with the same cell rules as `tableToCsv`. */
 const csvLines = (rows: readonly (readonly unknown[])[]) => (rows.length ? stringify(rows.map((row) => row.map(csvCell)), CSV) : "");
 const jsonLines = (rows: readonly object[]) => rows.map((r) => `${JSON.stringify(r)}\n`).join("");

@@ -65,6 +65,17 @@ describe("an existing --out folder (issue 9: never silently mixed)", () => {
     expect(readFileSync(join(out, "records.jsonl")).equals(first.get("records.jsonl") as Buffer)).toBe(false);
   });
 
+  it("a README or .gitkeep in the folder is not in the way (the project's own output/ keeps one)", async () => {
+    const out = join(tmp, "noted");
+    mkdirSync(out);
+    writeFileSync(join(out, "README.md"), "# output");
+    writeFileSync(join(out, ".gitkeep"), "");
+    const r = await zhibiao(["extract", small, "--out", out, "--quiet"]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([".gitkeep", "README.md", ...TEXT_FILES].sort());
+    expect(readFileSync(join(out, "README.md"), "utf8")).toBe("# output");
+  });
+
   it("refuses an --out that is a file", async () => {
     const file = join(tmp, "a-file");
     writeFileSync(file, "x");
