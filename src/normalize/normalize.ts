@@ -42,11 +42,14 @@ export function normalize(source: string): Normalized {
 // Common characters that exist only in Traditional script; a handful of them marks a Traditional text.
 const TRADITIONAL_MARKERS = /[們國會經濟發區縣鎮體產業務實現億萬與為項對進這個過來時員長開關後層據點總數衛環藥醫學習農]/g;
 
+const MARKER_CODES = new Set([...TRADITIONAL_MARKERS.source.slice(1, -1)].map((c) => c.charCodeAt(0)));
+
 /** `looksTraditional("國內生產總值")` → true */
 export function looksTraditional(text: string): boolean {
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  const hits = sample.match(TRADITIONAL_MARKERS)?.length ?? 0;
-  return hits >= 5 && hits / Math.max(1, sample.length) > 0.002;
+  const n = Math.min(text.length, 20000);
+  let hits = 0;
+  for (let i = 0; i < n; i++) if (MARKER_CODES.has(text.charCodeAt(i))) hits++;
+  return hits >= 5 && hits / Math.max(1, n) > 0.002;
 }
 
 type Converter = (s: string) => string;

@@ -129,31 +129,42 @@ function isAsciiWord(code: number): boolean {
 const CLOSERS = new Set(['"', "”", "’", "」", "』", ")", "）"]);
 
 function emitParagraph(pieces: Piece[], paragraph: number, path: Heading[], isHeading: boolean, out: Sentence[], text: string): void {
-  // compact text: white space dropped, a single space kept between two ASCII words/digits
-  const chars: string[] = [];
-  const map: number[] = [];
+  // compact text: white space dropped, a single space kept between two ASCII words/digits; built from
+  // runs of non-space text (slices), with the source offset of every character in a typed array
+  let total = pieces.length; // a kept space may stand between two pieces
+  for (const p of pieces) total += p.end - p.start;
+  const map = new Int32Array(total);
+  const parts: string[] = [];
+  let n = 0;
   let pendingSpace = -1;
   let lastCode = -1;
   for (const p of pieces) {
-    for (let i = p.start; i < p.end; i++) {
-      const code = text.charCodeAt(i);
+    let runStart = -1;
+    for (let i = p.start; i <= p.end; i++) {
+      const code = i < p.end ? text.charCodeAt(i) : 32;
       if (code === 32 || code === 10) {
-        if (pendingSpace < 0) pendingSpace = i;
+        if (runStart >= 0) {
+          parts.push(text.slice(runStart, i));
+          runStart = -1;
+        }
+        if (i < p.end && pendingSpace < 0) pendingSpace = i;
         continue;
       }
-      if (pendingSpace >= 0 && lastCode >= 0 && isAsciiWord(lastCode) && isAsciiWord(code)) {
-        chars.push(" ");
-        map.push(pendingSpace);
+      if (runStart < 0) {
+        if (pendingSpace >= 0 && lastCode >= 0 && isAsciiWord(lastCode) && isAsciiWord(code)) {
+          parts.push(" ");
+          map[n++] = pendingSpace;
+        }
+        runStart = i;
       }
       pendingSpace = -1;
-      chars.push(text[i]);
-      map.push(i);
+      map[n++] = i;
       lastCode = code;
     }
     pendingSpace = p.end;
   }
-  if (!chars.length) return;
-  const compact = chars.join("");
+  if (!n) return;
+  const compact = parts.join("");
   const part = partFromPath(path);
   const bounds: [number, number][] = [];
   let s = 0;
@@ -176,16 +187,15 @@ function emitParagraph(pieces: Piece[], paragraph: number, path: Heading[], isHe
     if (first.length <= 24 && /。$/.test(first) && !/[0-9%]/.test(first) && !/[，,；;]/.test(first)) topic = first.slice(0, -1);
   }
   for (const [a, b] of bounds) {
-    const sub = Int32Array.from(map.slice(a, b));
     const last = map[b - 1] + 1;
-    const full = new Int32Array(sub.length + 1);
-    full.set(sub);
-    full[sub.length] = last;
+    const full = new Int32Array(b - a + 1);
+    full.set(map.subarray(a, b));
+    full[b - a] = last;
     out.push({
       index: out.length,
       text: compact.slice(a, b),
       map: full,
-      start: sub[0],
+      start: map[a],
       end: last,
       paragraph,
       path,
