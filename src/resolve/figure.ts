@@ -112,7 +112,8 @@ export function isDown(word: string, lex: Lexicon): boolean {
  */
 function numeralCounts(numText: string, n: ParsedNumber, unit: string): boolean {
   const bare = numText.replace(/[多余]/g, "");
-  if ((bare === "一" || bare === "二") && n.magnitude === 1 && unit !== "番") return false;
+  // 增长一倍, 提高一个百分点, 翻一番, 一成: with these units 一 is a number
+  if ((bare === "一" || bare === "二") && n.magnitude === 1 && !(unit in SPECIAL_UNITS)) return false;
   return true;
 }
 
