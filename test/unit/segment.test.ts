@@ -124,3 +124,16 @@ describe("segment over the real reports", () => {
     }
   });
 });
+
+describe("print and PDF leftovers", () => {
+  it("a page number between two halves of a sentence is dropped, and the sentence joined", () => {
+    const s = seg("一、工作回顾\n确保年度排水管总疏通率不低于\n\n— 12 —\n\n95%。全年新增就业\n-3-\n70人。\n第 4 页 共 12 页\n");
+    expect(s.sentences.map((x) => x.text)).toContain("确保年度排水管总疏通率不低于95%。");
+    expect(s.sentences.map((x) => x.text)).toContain("全年新增就业70人。");
+    expect(s.excluded.filter((e) => e.reason === "page chrome")).toHaveLength(3);
+  });
+  it("breadcrumbs are dropped", () => {
+    const s = seg("当前位置：首页 > 政务公开 > 政府工作报告\n一、工作回顾\n全年新增就业70人。");
+    expect(s.sentences.some((x) => x.text.includes("首页"))).toBe(false);
+  });
+});
