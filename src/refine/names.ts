@@ -83,9 +83,14 @@ export function nameReason(c: Candidate, ctx: RefineContext): string | null {
     if (pointer || head) return "a count fixed in a label";
   }
 
-  // a size that is part of a plant's or project's name (700万吨露天矿, 日产500吨熟料生产线, 10万吨级码头)
+  // a size class: 10万吨级码头, 千亿元级产业集群, 百万人口级城市
+  if (c.metric.kind === "quantity" && /^(?:级|量级)(?!别)/.test(after)) return "a size class (…级)";
+
+  // a rank: 排名前10位, 位列全国前5名, 后3位
+  if ((unit === "位" || unit === "名") && /(?:前|后|第)$/.test(before)) return "a rank";
+
+  // a size that is part of a plant's or project's name (700万吨露天矿, 日产500吨熟料生产线)
   if (c.metric.kind === "quantity" && ["mass", "power", "energy", "volume"].includes(c.metric.dimension ?? "")) {
-    if (/^级/.test(after)) return "a size class (…级)";
     if (/(?:日产|年产|日处理|年处理|年加工|日加工)$/.test(before)) return "a capacity that names a plant";
     if (/^[^，,。；;、：:]{0,8}?(?:露天矿|矿井|煤矿|生产线|产线|项目|电厂|电站|机组|装置|工厂|大麦芽)/.test(after) && !/(?:达到|达|完成|新增|累计|共|实现|为|增加|减少|突破|超过)$/.test(before)) {
       return "a size that is part of a name";
