@@ -146,6 +146,15 @@ export const attachIndicator: Refiner = {
             if (ref.length > 14) ref = "";
           }
           if (ref) ind = ind && !ref.includes(ind) ? ref + ind : ref;
+          // 五年共投资6.2亿元，实施了…工程建设: a bare 投资 says what it was spent on in the next clause
+          else if (/^(?:投资|投入|资金)$/.test(ind) && c.metric.dimension === "money" && /^[，,]/.test(s.slice(c.end))) {
+            const nextStart = c.end + 1;
+            let nextEnd = nextStart;
+            while (nextEnd < s.length && !/[，,；;。！？!?]/.test(s[nextEnd])) nextEnd++;
+            const holdsFigure = list.some((p) => p.start >= nextStart && p.start < nextEnd);
+            const what = trimPhrase(s.slice(nextStart, nextEnd), tok);
+            if (!holdsFigure && what.length >= 2 && what.length <= 30) ind = ind + what;
+          }
         }
         c.indicator = ind || null;
         // the value of a 比重/占比 is a share, not a rate (服务业比重从45.3%提高到51.6%)
