@@ -157,8 +157,11 @@ export const attachIndicator: Refiner = {
           }
         }
         c.indicator = ind || null;
-        // the value of a 比重/占比 is a share, not a rate (服务业比重从45.3%提高到51.6%)
+        // the value of a 比重/占比 is a share, not a rate (服务业比重从45.3%提高到51.6%; 占比从26%提升至35%)
         if (c.metric.kind === "rate" && c.indicator && /(?:比重|占比|份额|所占比例)$/.test(c.indicator)) c.metric = { ...c.metric, kind: "share" };
+        else if (c.metric.kind === "rate" && c.match.rule.spec.priority <= 12 && /(?:占比|比重)(?:从|由)[^，,。；;]{0,16}$/.test(s.slice(clauseStart(s, c.start), c.start))) {
+          c.metric = { ...c.metric, kind: "share" };
+        }
       });
       // 分别 lists: split the shared subject over the figures (基础设施、制造业投资分别增长9.4%、9.1%)
       for (const run of listRuns(list)) {
