@@ -3,17 +3,25 @@ import type { DocumentRecord } from "../model/document.js";
 import { diagnostic, type Diagnostic } from "../model/diagnostic.js";
 import { failedDocument } from "../pipeline/document.js";
 import type { TaskFailure } from "./protocol.js";
+import type { DocumentText } from "../export/dataset-format.js";
 
 /** What one input of a batch contributes to the outputs, in input order. */
 export interface ItemOutcome {
   index: number;
   path: string;
+  /** The records as objects: empty when the batch streams, and when it writes dataset text (unless asked for, for records.xlsx). */
   records: MetricRecord[];
-  /** The records as JSONL text, when the batch streams (records is then empty). */
-  jsonl: string | null;
+  /** The records as UTF-8 JSONL, when the batch streams. */
+  jsonl: Uint8Array | null;
+  /**
+   * The document formatted for the dataset files (records, statements, its documents.jsonl line and
+   * its diagnostics), when the batch writes them and the document was extracted.
+   */
+  text: DocumentText | null;
   recordCount: number;
   /** The documents.jsonl line; null for a file skipped as not a report format. */
   document: DocumentRecord | null;
+  /** Diagnostics as objects; with `text`, only those the batch added (written before the text's). */
   diagnostics: Diagnostic[];
   /** The one-line stderr message of a failed input ("<path>: <problem>"); null when it did not fail. */
   error: string | null;
@@ -29,11 +37,11 @@ export function failedOutcome(index: number, doc_id: string, path: string, failu
     sha256: failure.sha256 ?? null,
   });
   const d = diagnostic({ doc_id, path, severity: "error", stage: failure.stage, code: failure.code, message });
-  return { index, path, records: [], jsonl: null, recordCount: 0, document, diagnostics: [d], error: message };
+  return { index, path, records: [], jsonl: null, text: null, recordCount: 0, document, diagnostics: [d], error: message };
 }
 
 /** The outcome of a file skipped because zhibiao does not read its format (an info diagnostic only). */
 export function skippedOutcome(index: number, path: string, reason: string, code = "skipped-format"): ItemOutcome {
   const d = diagnostic({ path, severity: "info", stage: "read", code, message: `${path}: skipped, ${reason}` });
-  return { index, path, records: [], jsonl: null, recordCount: 0, document: null, diagnostics: [d], error: null };
+  return { index, path, records: [], jsonl: null, text: null, recordCount: 0, document: null, diagnostics: [d], error: null };
 }

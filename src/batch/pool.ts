@@ -4,9 +4,12 @@ import { fileURLToPath } from "node:url";
 import { ConfigError } from "../commands/args.js";
 import type { Task, TaskFailure, WorkerInit, WorkerMessage } from "./protocol.js";
 import type { DocumentResult } from "../pipeline/document.js";
+import type { DocumentText } from "../export/dataset-format.js";
 
 /** What a worker made of a task. */
-export type TaskOutcome = { ok: true; result: DocumentResult; jsonl: string | null; recordCount: number } | { ok: false; failure: TaskFailure };
+export type TaskOutcome =
+  | { ok: true; result: DocumentResult; jsonl: Uint8Array | null; text: DocumentText | null; recordCount: number }
+  | { ok: false; failure: TaskFailure };
 
 interface Pending {
   task: Task;
@@ -93,7 +96,7 @@ export class WorkerPool {
       const current = slot.current;
       if (!current || current.task.id !== m.id) return;
       slot.current = null;
-      current.resolve(m.type === "done" ? { ok: true, result: m.result, jsonl: m.jsonl, recordCount: m.recordCount } : { ok: false, failure: m.failure });
+      current.resolve(m.type === "done" ? { ok: true, result: m.result, jsonl: m.jsonl, text: m.text, recordCount: m.recordCount } : { ok: false, failure: m.failure });
       this.dispatch();
     }
   }

@@ -8,6 +8,7 @@ import { WorkerPool } from "./pool.js";
 import { failedOutcome, skippedOutcome, type ItemOutcome } from "./outcome.js";
 import { uniqueDocIds } from "./docids.js";
 import { faultFor } from "./fault.js";
+import type { RecordColumn } from "../export/columns.js";
 
 export interface BatchOptions {
   /** Worker threads (each loads its own engine). */
@@ -17,6 +18,8 @@ export interface BatchOptions {
   engine: EngineOptions;
   /** Have the workers serialize records as JSONL (projected on these columns, or all): for streaming. */
   jsonl?: { columns: string[] | null } | null;
+  /** Have the workers format each document for the dataset files (records.csv on these columns; records as objects too only when `records`). */
+  dataset?: { columns: RecordColumn[]; records: boolean } | null;
   /** Files read at once (default 4). */
   readConcurrency?: number;
   /** Inputs started ahead of the next one to emit (default 4 × jobs): bounds memory. */
@@ -32,7 +35,7 @@ export interface BatchOptions {
  */
 export async function runBatch(items: readonly InputItem[], opts: BatchOptions, emit: (o: ItemOutcome) => void | Promise<void>): Promise<void> {
   const work = items.filter((i) => i.kind === "file" || i.kind === "stdin").length;
-  const pool = new WorkerPool(Math.max(1, Math.min(opts.jobs, work)), { engine: opts.engine, jsonl: opts.jsonl ?? null });
+  const pool = new WorkerPool(Math.max(1, Math.min(opts.jobs, work)), { engine: opts.engine, jsonl: opts.jsonl ?? null, dataset: opts.dataset ?? null });
   const limitRead = pLimit(opts.readConcurrency ?? 4);
   const window = Math.max(2, opts.window ?? opts.jobs * 4);
   const windowBytes = opts.windowBytes ?? 64 * 1024 * 1024;
@@ -73,7 +76,7 @@ export async function runBatch(items: readonly InputItem[], opts: BatchOptions, 
         diagnostic({ doc_id, path: item.path, severity: "warning", stage: "read", code: "duplicate-doc-id", message: `${item.path}: same file name as ${items[first]?.path ?? "an earlier input"}; doc_id ${doc_id}` }),
       );
     }
-    return { index, path: item.path, records: result.records, jsonl: outcome.jsonl, recordCount: outcome.recordCount, document: result.document, diagnostics, error: null };
+    return { index, path: item.path, records: result.records, jsonl: outcome.jsonl, text: outcome.text, recordCount: outcome.recordCount, document: result.document, diagnostics, error: null };
   };
   try {
     let next = 0;

@@ -7,13 +7,21 @@ import { describeError } from "../io/errors.js";
 import type { Task, TaskFailure, WorkerInit, WorkerMessage } from "./protocol.js";
 import { faultFor } from "./fault.js";
 import { toJsonl } from "../export/jsonl.js";
+import { documentText } from "../export/dataset-format.js";
 import type { MetricRecord } from "../model/record.js";
 
 const init = workerData as WorkerInit;
 
 const port = parentPort;
 if (!port) throw new Error("batch/worker.js runs in a worker thread only");
-const post = (m: WorkerMessage) => port.postMessage(m);
+/** Posts a message, transferring (not copying) the buffers of formatted text. */
+const post = (m: WorkerMessage) => {
+  if (m.type !== "done") return port.postMessage(m);
+  const transfer: ArrayBuffer[] = [];
+  if (m.jsonl) transfer.push(m.jsonl.buffer as ArrayBuffer);
+  if (m.text) transfer.push(m.text.bytes.buffer as ArrayBuffer);
+  port.postMessage(m, transfer);
+};
 
 let engine: Engine;
 try {
@@ -48,12 +56,18 @@ async function handle(task: Task): Promise<WorkerMessage> {
     const result = await Promise.resolve(extractDocument(source, engine));
     const records = result.records.slice().sort((a, b) => a.start - b.start || a.end - b.end);
     const diagnostics = [...readDiagnostics, ...result.diagnostics];
+    const recordCount = records.length;
     if (init.jsonl) {
       const { columns } = init.jsonl;
-      const jsonl = toJsonl(columns ? records.map((r) => pick(r, columns)) : records);
-      return { type: "done", id: task.id, result: { ...result, records: [], diagnostics }, jsonl, recordCount: records.length };
+      const jsonl = utf8(toJsonl(columns ? records.map((r) => pick(r, columns)) : records));
+      return { type: "done", id: task.id, result: { ...result, records: [], diagnostics }, jsonl, text: null, recordCount };
     }
-    return { type: "done", id: task.id, result: { ...result, records, diagnostics }, jsonl: null, recordCount: records.length };
+    if (init.dataset) {
+      const { columns, records: keep } = init.dataset;
+      const text = documentText(records[0]?.doc_id ?? task.doc_id, records, result.document, diagnostics, columns);
+      return { type: "done", id: task.id, result: { ...result, records: keep ? records : [], diagnostics: [] }, jsonl: null, text, recordCount };
+    }
+    return { type: "done", id: task.id, result: { ...result, records, diagnostics }, jsonl: null, text: null, recordCount };
   } catch (e) {
     const failure: TaskFailure = {
       code: "extract-failed",
@@ -72,4 +86,11 @@ function pick(r: MetricRecord, columns: readonly string[]): Record<string, unkno
   const out: Record<string, unknown> = {};
   for (const c of columns) out[c] = (r as Record<string, unknown>)[c];
   return out;
+}
+
+/** A string as UTF-8 in an ArrayBuffer of its own (a pooled Buffer could not be transferred). */
+function utf8(s: string): Uint8Array {
+  const buf = Buffer.allocUnsafeSlow(Buffer.byteLength(s, "utf8"));
+  buf.write(s, 0, "utf8");
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
 }

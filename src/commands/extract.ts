@@ -4,6 +4,7 @@ import { collectInputs } from "../io/collect.js";
 import { checkOutputDir } from "../export/dataset-folder.js";
 import type { DatasetWriter } from "../export/dataset-writer.js";
 import { ColumnError, parseHeader, resolveColumns } from "../export/columns.js";
+import { parseFormats } from "../export/dataset-options.js";
 import { runBatch } from "../batch/run.js";
 import { Progress } from "../batch/progress.js";
 import { ExtractCliOptionsSchema, parseByteSize, type ExtractCliOptions } from "../batch/options.js";
@@ -147,11 +148,12 @@ export const extractCommand: Command = {
       recordCount += o.recordCount;
       progress.tick(o.document?.chars ?? 0);
       if (writer) {
-        // Written now and dropped: memory does not grow with the batch.
+        // Written now and dropped: memory does not grow with the batch. The workers formatted the
+        // document (o.text); records come as objects only for records.xlsx.
         writer.add(o);
       } else if (stdoutClosed) {
         throw new StdoutClosed();
-      } else if (o.jsonl) {
+      } else if (o.jsonl?.length) {
         await writeStdout(o.jsonl);
       }
     };
@@ -171,7 +173,8 @@ export const extractCommand: Command = {
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
     try {
-      await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules }, jsonl: stream ? { columns } : null }, emit);
+      const dataset = stream ? null : { columns: resolveColumns(opts.columns), records: wantsXlsx(opts.formats) };
+      await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules }, jsonl: stream ? { columns } : null, dataset }, emit);
       if (!stream) await (await (opened ??= openWriter())).close();
     } catch (e) {
       (writer as DatasetWriter | null)?.abort();
@@ -191,11 +194,20 @@ export const extractCommand: Command = {
   },
 };
 
+/** True when --format asks for records.xlsx (a bad value is reported when the writer module loads). */
+function wantsXlsx(formats: string[]): boolean {
+  try {
+    return parseFormats(formats).includes("xlsx");
+  } catch {
+    return false;
+  }
+}
+
 /** Thrown from emit when stdout's reader has gone: ends the batch early. */
 class StdoutClosed extends Error {}
 
 /** Writes to stdout, waiting for it to drain so memory stays flat when the reader is slow. */
-function writeStdout(s: string): Promise<void> {
+function writeStdout(s: string | Uint8Array): Promise<void> {
   return new Promise((resolve) => {
     if (process.stdout.write(s)) return resolve();
     const done = () => {

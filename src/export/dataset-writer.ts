@@ -1,26 +1,35 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { stringify } from "csv-stringify/sync";
 import type { MetricRecord } from "../model/record.js";
 import type { DocumentRecord } from "../model/document.js";
 import type { Diagnostic } from "../model/diagnostic.js";
-import { csvCell } from "./cell.js";
 import { headerRow, parseHeader, resolveColumns, type HeaderLanguage, type RecordColumn } from "./columns.js";
-import { statementColumns, statementColumnZh, statementRows } from "./statements.js";
+import { statementColumns, statementColumnZh } from "./statements.js";
+import { csvLines, jsonLines, recordCsvLines, statementCsvLines, textPart, type DocumentText } from "./dataset-format.js";
 import { parseFormats, type DatasetOptions } from "./dataset-options.js";
 import type { XlsxStreamWriter } from "./xlsx.js";
 import { checkOutputDir, OUTPUT_FILES, TEMP_NAME, tempName, type OutputFile } from "./dataset-folder.js";
 
 export { checkOutputDir, OutputDirError, OUTPUT_FILES } from "./dataset-folder.js";
 
-/** What one document contributes: its records (all of them, in one call), its documents.jsonl line(s) and diagnostics. */
+/**
+ * What one document contributes: its records (all of them, in one call), its documents.jsonl line(s)
+ * and diagnostics, as objects, or already formatted as `text` (as the batch workers send them).
+ */
 export interface DatasetChunk {
+  /** The records; with `text`, they are only written to records.xlsx (pass them only when it is asked for). */
   records: readonly MetricRecord[];
   /** The documents.jsonl line of this input; null or absent for a skipped file. */
   document?: DocumentRecord | null;
   /** Several documents.jsonl lines at once (writeDataset uses it); written after `document`. */
   documents?: readonly DocumentRecord[];
+  /** Diagnostics; with `text`, written before the text's own. */
   diagnostics?: readonly Diagnostic[];
+  /**
+   * The document already formatted (`documentText` of its records, document line and diagnostics, on
+   * this writer's columns): appended as it is, and `document`/`documents` are not written again.
+   */
+  text?: DocumentText | null;
 }
 
 export interface OpenOptions extends DatasetOptions {
@@ -38,19 +47,13 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Writes a whole string (or buffer) at the end of an open file. */
-function append(fd: number, text: string | Buffer): number {
+/** Writes a whole string (or bytes) at the end of an open file. */
+function append(fd: number, text: string | Uint8Array): number {
   const buf = typeof text === "string" ? Buffer.from(text, "utf8") : text;
   let off = 0;
   while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
   return buf.length;
 }
-
-// RFC 4180: a field with a line break is quoted (csv-stringify only looks for the record delimiter)
-const CSV = { eof: true, record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
-/** CSV lines of rows (each ended by CRLF), with the same cell rules as `tableToCsv`. */
-const csvLines = (rows: readonly (readonly unknown[])[]) => (rows.length ? stringify(rows.map((row) => row.map(csvCell)), CSV) : "");
-const jsonLines = (rows: readonly object[]) => rows.map((r) => `${JSON.stringify(r)}\n`).join("");
 
 interface Chunk {
   doc_id: string;
@@ -139,14 +142,15 @@ export class DatasetWriter {
     return fd;
   }
 
-  /** Appends one document's records, documents.jsonl line(s) and diagnostics. */
+  /** Appends one document's records, documents.jsonl line(s) and diagnostics (as objects, or as formatted `text`). */
   add(chunk: DatasetChunk): void {
     if (this.state !== "open") throw new Error(`dataset writer is ${this.state}`);
+    if (chunk.text) return this.addText(chunk.text, chunk.records, chunk.diagnostics ?? []);
     const { records } = chunk;
     const documents = [...(chunk.document ? [chunk.document] : []), ...(chunk.documents ?? [])];
     if (records.length) {
       append(this.fd("records.jsonl"), jsonLines(records));
-      append(this.fd("records.csv"), csvLines(records.map((r) => this.columns.map((c) => r[c] as unknown))));
+      append(this.fd("records.csv"), recordCsvLines(records, this.columns));
       // Statements never span documents: group each document's records on their own.
       const byDoc = new Map<string, MetricRecord[]>();
       for (const r of records) {
@@ -154,15 +158,35 @@ export class DatasetWriter {
         if (list) list.push(r);
         else byDoc.set(r.doc_id, [r]);
       }
-      for (const [doc_id, recs] of byDoc) {
-        const length = append(this.fd("statements.csv.part"), csvLines(statementRows(recs)));
-        this.chunks.push({ doc_id, offset: this.spillEnd, length });
-        this.spillEnd += length;
-      }
+      for (const [doc_id, recs] of byDoc) this.spillStatements(doc_id, statementCsvLines(recs));
       this.xlsx?.add(records);
     }
     if (documents.length) append(this.fd("documents.jsonl"), jsonLines(documents));
     if (chunk.diagnostics?.length) append(this.fd("diagnostics.jsonl"), jsonLines(chunk.diagnostics));
+  }
+
+  /** One document formatted by `documentText` (on this writer's columns): its bytes appended as they are. */
+  private addText(text: DocumentText, records: readonly MetricRecord[], diagnostics: readonly Diagnostic[]): void {
+    const part = (name: Parameters<typeof textPart>[1]) => textPart(text, name);
+    const jsonl = part("records.jsonl");
+    if (jsonl.length) append(this.fd("records.jsonl"), jsonl);
+    const csv = part("records.csv");
+    if (csv.length) append(this.fd("records.csv"), csv);
+    const statements = part("statements.csv");
+    if (statements.length) this.spillStatements(text.doc_id, statements);
+    if (records.length) this.xlsx?.add(records);
+    const document = part("documents.jsonl");
+    if (document.length) append(this.fd("documents.jsonl"), document);
+    if (diagnostics.length) append(this.fd("diagnostics.jsonl"), jsonLines(diagnostics));
+    const diags = part("diagnostics.jsonl");
+    if (diags.length) append(this.fd("diagnostics.jsonl"), diags);
+  }
+
+  /** One document's statements.csv rows, to the side file; copied in doc_id order at close. */
+  private spillStatements(doc_id: string, rows: string | Uint8Array): void {
+    const length = append(this.fd("statements.csv.part"), rows);
+    this.chunks.push({ doc_id, offset: this.spillEnd, length });
+    this.spillEnd += length;
   }
 
   /** Finishes every file and renames them into place; removes an earlier run's output this run does not write (records.xlsx). Returns the paths. */

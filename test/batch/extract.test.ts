@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { build, ROOT, zhibiao } from "./cli.js";
+import { writeDataset } from "../../src/export/dataset.js";
+import type { Dataset } from "../../src/export/dataset.js";
 
 const SEED = readFileSync(join(ROOT, "seeds/000_a856141411780175.txt"), "utf8");
 const fixture = (name: string) => join(ROOT, "test/fixtures/io", name);
@@ -31,7 +33,7 @@ function makeCorpus(dir: string, n: number): void {
   copyFileSync(fixture("report.pdf"), join(dir, "zz.pdf"));
 }
 
-const OUTPUTS = ["records.csv", "records.jsonl", "documents.jsonl", "diagnostics.jsonl"];
+const OUTPUTS = ["records.csv", "records.jsonl", "statements.csv", "documents.jsonl", "diagnostics.jsonl"];
 
 beforeAll(() => {
   build();
@@ -66,6 +68,27 @@ describe("zhibiao extract over a batch", () => {
     expect([ra.code, rb.code]).toEqual([0, 0]);
     for (const f of OUTPUTS) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
   });
+
+  it.each([[[] as string[]], [["--columns", "doc_id,数值,unit,sentence", "--header", "zh", "--format", "xlsx"]]])(
+    "writes what the workers formatted byte for byte as the writer's record path would %j",
+    async (flags) => {
+      const out = join(tmp, `out-text-${flags.length}`);
+      const r = await zhibiao(["extract", join(tmp, "corpus"), "--out", out, "--jobs", "2", "--quiet", ...flags]);
+      expect(r.code).toBe(0);
+      // zz.docx and zz.pdf: a duplicate-doc-id diagnostic added by the main thread, before the worker's own.
+      expect(readJsonl(join(out, "diagnostics.jsonl")).map((d) => d.code)).toContain("duplicate-doc-id");
+      const data = {
+        records: readJsonl(join(out, "records.jsonl")),
+        documents: readJsonl(join(out, "documents.jsonl")),
+        diagnostics: readJsonl(join(out, "diagnostics.jsonl")),
+      } as unknown as Dataset;
+      const ref = join(tmp, `ref-text-${flags.length}`);
+      const opt = (name: string) => (flags.includes(name) ? flags[flags.indexOf(name) + 1] : undefined);
+      const columns = opt("--columns")?.split(",");
+      await writeDataset(ref, data, { columns, header: opt("--header") as "zh" | undefined, formats: flags.includes("xlsx") ? ["xlsx"] : [] });
+      for (const f of [...OUTPUTS, ...(flags.includes("xlsx") ? ["records.xlsx"] : [])]) expect(readFileSync(join(out, f)).equals(readFileSync(join(ref, f))), f).toBe(true);
+    },
+  );
 
   it("reads one text from stdin with -", async () => {
     const out = join(tmp, "out-stdin");

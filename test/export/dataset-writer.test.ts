@@ -12,6 +12,8 @@ import { RECORD_COLUMNS, type MetricRecord } from "../../src/model/record.js";
 import { DocumentRecordSchema, type DocumentRecord } from "../../src/model/document.js";
 import type { Diagnostic } from "../../src/model/diagnostic.js";
 import { DATASET, DOCUMENT } from "./helpers/dataset.js";
+import { documentText } from "../../src/export/dataset-format.js";
+import { resolveColumns } from "../../src/export/columns.js";
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -95,6 +97,66 @@ describe("DatasetWriter: byte-identical to the files built in memory", () => {
     expect(readFileSync(join(dir, "records.jsonl"), "utf8")).toBe("");
     expect(readFileSync(join(dir, "records.csv"), "utf8")).toBe(recordsToCsv([]));
     expect(readFileSync(join(dir, "statements.csv"), "utf8")).toBe(statementsToCsv([]));
+  });
+});
+
+describe("DatasetWriter: documents formatted by the workers (text chunks) write the bytes of the record path", () => {
+  /** A document as the batch workers send it: its text, records only when xlsx is asked for, no diagnostic objects. */
+  const asText = (d: ReturnType<typeof batch>[number], opts: { columns?: string[] }, keepRecords: boolean) => {
+    if (!d.document) return d; // a skipped input: formatted on the main thread, as objects
+    const text = documentText(d.doc_id, d.records, d.document, d.diagnostics, resolveColumns(opts.columns));
+    return { records: keepRecords ? d.records : [], document: d.document, diagnostics: [], text };
+  };
+
+  it.each([
+    [{}],
+    [{ header: "zh" as const }],
+    [{ columns: ["sentence", "indicator", "value", "doc_id"], header: "en" as const }],
+    [{ columns: ["数值", "unit", "record_id"], header: "zh" as const }],
+  ])("one text chunk per document, in input order %j", async (opts) => {
+    const dir = join(tmp(), "out");
+    const w = await DatasetWriter.open(dir, opts);
+    for (const d of batch()) w.add(asText(d, opts, false));
+    await w.close();
+    const ref = reference(opts);
+    for (const f of TEXT_FILES) expect(readFileSync(join(dir, f), "utf8"), f).toBe(ref[f]);
+    expect(readdirSync(dir).sort()).toEqual([...TEXT_FILES].sort());
+  });
+
+  it("text and record chunks mixed, byte for byte (records.xlsx included) as the record path", async () => {
+    const write = async (mode: "records" | "text" | "mixed") => {
+      const dir = tmp();
+      const w = await DatasetWriter.open(dir, { formats: ["xlsx"], header: "zh" });
+      batch().forEach((d, i) => w.add(mode === "records" || (mode === "mixed" && i % 2) ? d : asText(d, {}, true)));
+      await w.close();
+      return dir;
+    };
+    const [records, text, mixed] = [await write("records"), await write("text"), await write("mixed")];
+    for (const f of [...TEXT_FILES, "records.xlsx"]) {
+      expect(readFileSync(join(text, f)).equals(readFileSync(join(records, f))), f).toBe(true);
+      expect(readFileSync(join(mixed, f)).equals(readFileSync(join(records, f))), f).toBe(true);
+    }
+  });
+
+  it("writes the diagnostics given as objects (those the batch adds) before the text's own", async () => {
+    const dir = tmp();
+    const [d] = batch().slice(1, 2);
+    if (!d?.document) throw new Error("fixture");
+    const added = { doc_id: d.doc_id, path: "x", severity: "warning", stage: "read", code: "duplicate-doc-id", message: "same name" } as unknown as Diagnostic;
+    const w = await DatasetWriter.open(dir);
+    w.add({ records: [], document: d.document, diagnostics: [added], text: documentText(d.doc_id, d.records, d.document, d.diagnostics, resolveColumns()) });
+    await w.close();
+    expect(readFileSync(join(dir, "diagnostics.jsonl"), "utf8")).toBe(toJsonl([added, ...d.diagnostics]));
+    expect(readFileSync(join(dir, "documents.jsonl"), "utf8")).toBe(toJsonl([d.document]));
+  });
+
+  it("packs the parts in a buffer of its own, so a worker can transfer it", () => {
+    const [d] = batch();
+    if (!d?.document) throw new Error("fixture");
+    const t = documentText(d.doc_id, d.records, d.document, d.diagnostics, resolveColumns());
+    expect(t.bytes.byteOffset).toBe(0);
+    expect(t.bytes.buffer.byteLength).toBe(t.bytes.byteLength);
+    expect(t.lengths.reduce((a, b) => a + b, 0)).toBe(t.bytes.byteLength);
   });
 });
 
