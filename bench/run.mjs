@@ -151,7 +151,7 @@ for (const jobs of [1, 2]) {
   const records = readFileSync(join(out, "records.jsonl"), "utf8").split("\n").filter(Boolean).length;
   results.runs[`jobs${jobs}`] = { secs: r.secs, cpuSecs: r.cpuSecs, charsPerSec: totalChars / r.secs, charsPerSecPerCore: totalChars / r.secs / jobs, charsPerCpuSec: r.cpuSecs ? totalChars / r.cpuSecs : null, reportsPerSec: REPORTS / r.secs, peakRssMB: r.peakRss / 2 ** 20, records };
 }
-const same = ["records.csv", "records.jsonl", "documents.jsonl", "diagnostics.jsonl"].every((f) => readFileSync(join(tmp, "out-j1", f)).equals(readFileSync(join(tmp, "out-j2", f))));
+const same = ["records.csv", "records.jsonl", "statements.csv", "documents.jsonl", "diagnostics.jsonl"].every((f) => readFileSync(join(tmp, "out-j1", f)).equals(readFileSync(join(tmp, "out-j2", f))));
 results.runs.identicalAcrossJobs = same;
 results.codeChangedDuringRuns = codeHash() !== codeBefore;
 if (results.codeChangedDuringRuns) log("warning: dist/ or rules/ changed during the runs (another build ran): the figures and the identity check mix two versions");

@@ -70,8 +70,8 @@ export async function runBatch(items: readonly InputItem[], opts: BatchOptions, 
     if (!outcome.ok) return failedOutcome(index, doc_id, item.path, outcome.failure);
     const { result } = outcome;
     const diagnostics = result.diagnostics.slice();
-    const first = ids.indexOf(doc_id.replace(/~\d+$/, ""));
     if (renamed.has(index)) {
+      const first = ids.indexOf(doc_id.replace(/~\d+$/, ""));
       diagnostics.unshift(
         diagnostic({ doc_id, path: item.path, severity: "warning", stage: "read", code: "duplicate-doc-id", message: `${item.path}: same file name as ${items[first]?.path ?? "an earlier input"}; doc_id ${doc_id}` }),
       );
