@@ -86,13 +86,16 @@ export function nameReason(c: Candidate, ctx: RefineContext): string | null {
   // a size class: 10万吨级码头, 千亿元级产业集群, 百万人口级城市
   if (c.metric.kind === "quantity" && /^(?:级|量级)(?!别)/.test(after)) return "a size class (…级)";
 
+  // 两位数增长: a number of digits, not a count
+  if (unit === "位" && /^数/.test(after)) return "a number of digits (位数)";
+
   // a rank: 排名前10位, 位列全国前5名, 后3位
   if ((unit === "位" || unit === "名") && /(?:前|后|第)$/.test(before)) return "a rank";
 
   // a size that is part of a plant's or project's name (700万吨露天矿, 日产500吨熟料生产线)
   if (c.metric.kind === "quantity" && ["mass", "power", "energy", "volume"].includes(c.metric.dimension ?? "")) {
     if (/(?:日产|年产|日处理|年处理|年加工|日加工)$/.test(before)) return "a capacity that names a plant";
-    if (/^[^，,。；;、：:]{0,8}?(?:露天矿|矿井|煤矿|生产线|产线|项目|电厂|电站|机组|装置|工厂|大麦芽)/.test(after) && !/(?:达到|达|完成|新增|累计|共|实现|为|增加|减少|突破|超过)$/.test(before)) {
+    if (/^[^，,。；;、：:]{0,8}?(?:露天矿|矿井|煤矿|生产线|产线|项目|电厂|电站|机组|装置|工厂|大麦芽|行动|工程|计划)/.test(after) && !/(?:达到|达|完成|新增|累计|共|实现|为|增加|减少|突破|超过)$/.test(before)) {
       return "a size that is part of a name";
     }
   }
@@ -102,7 +105,7 @@ export function nameReason(c: Candidate, ctx: RefineContext): string | null {
     if (/^的/.test(after)) return "a threshold of what is counted";
     if (/^[\u4e00-\u9fa5]/.test(after)) {
       const [first] = ctx.tokenizer.tag(after.slice(0, 8));
-      if (first && /^(?:n|vn|nz|nt|ns|l|j|b)/.test(first.tag)) return "a threshold of what is counted";
+      if (first && /^(?:n|vn|nz|nt|ns|l|j|b|a)/.test(first.tag)) return "a threshold of what is counted";
     }
   }
   return null;
