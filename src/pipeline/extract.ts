@@ -5,7 +5,9 @@ import type { DocumentMeta } from "../model/document.js";
 import type { Engine } from "./engine.js";
 import { normalize } from "../normalize/normalize.js";
 import { segment } from "../segment/segment.js";
-import { documentMeta } from "../segment/meta.js";
+import { documentMeta, partPeriods } from "../segment/meta.js";
+import { partFromPath } from "../segment/segment.js";
+import { reclassifyParts } from "../segment/headings.js";
 import type { Sentence } from "../segment/types.js";
 import { matchSentence, type Match } from "../match/match.js";
 import { RESOLVERS } from "../resolve/figure.js";
@@ -46,6 +48,10 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
     meta.report_year = Number(opts.report_date.slice(0, 4)) || meta.report_year;
   }
   if (opts.region) meta.region = opts.region;
+  if (reclassifyParts(seg.headings, meta.report_date ? Number(meta.report_date.slice(0, 4)) : null)) {
+    for (const s of seg.sentences) s.part = partFromPath(s.path);
+    Object.assign(meta, partPeriods(seg.headings, meta.report_year));
+  }
 
   // match + resolve
   const budget = opts.budgetMs ?? 30_000;

@@ -1,4 +1,4 @@
-import type { Part } from "./types.js";
+import type { Heading, Part } from "./types.js";
 
 const CN = "[一二三四五六七八九十]+";
 
@@ -69,4 +69,28 @@ export function partOf(title: string): Part | null {
   const p = last(PLAN);
   if (r < 0 && p < 0) return null;
   return r > p ? "review" : "plan";
+}
+
+const EXPLICIT_REVIEW = /回顾|总结|成绩|完成情况|执行情况|进展/;
+
+/**
+ * A part heading that names a year says which part it is, given the year the report was delivered:
+ * `2023年主要工作` in a report of 2024 reviews, `2024年主要工作` plans (unless it says 回顾/总结).
+ * Returns whether any heading changed.
+ */
+export function reclassifyParts(headings: Heading[], deliveredYear: number | null): boolean {
+  if (deliveredYear === null) return false;
+  let changed = false;
+  for (const h of headings) {
+    if (h.rank > 1) continue;
+    const y = /(\d{4})年/.exec(h.title);
+    if (!y) continue;
+    const year = Number(y[1]);
+    const part = year < deliveredYear ? "review" : EXPLICIT_REVIEW.test(h.title) ? h.part : "plan";
+    if (part !== h.part) {
+      h.part = part;
+      changed = true;
+    }
+  }
+  return changed;
 }

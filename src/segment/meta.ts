@@ -153,3 +153,15 @@ export function splitRegion(place: string): Partial<DocumentMeta> {
   return out;
 }
 
+
+/** The review and plan periods the part headings name: `partPeriods(headings, 2024)` → { review_period: "2023", plan_period: "2024" }. */
+export function partPeriods(headings: Heading[], reportYear: number | null): { review_period: string | null; plan_period: string | null } {
+  let review: string | null = null;
+  let plan: string | null = null;
+  for (const h of headings.filter((x) => x.rank <= 1 && x.part)) {
+    const p = headingPeriod(h.title, h.part!, reportYear);
+    if (h.part === "review" && !review) review = p;
+    if (h.part === "plan" && !plan) plan = p;
+  }
+  return { review_period: review, plan_period: plan };
+}

@@ -39,7 +39,7 @@ export function segment(text: string, lex: Lexicon): Segmented {
 
   // Front matter: what stands before the salutation or the first part heading, near the top.
   let bodyStart = 0;
-  const limit = Math.min(4000, text.length * 0.2);
+  const limit = Math.min(4000, Math.max(600, text.length * 0.2));
   for (let i = 0; i < body.length && body[i].start <= limit; i++) {
     const h = matchHeading(body[i].text);
     if (SALUTATION.test(body[i].text) || (h && h.rank <= 1)) {

@@ -56,3 +56,12 @@ describe("a city report", () => {
     expect(find(records, "12%")).toMatchObject({ kind: "share", status: "target", period: "2025" });
   });
 });
+
+describe("a short county report whose part headings only name years", () => {
+  const { records, meta } = extract(read("county_2024_short"), { doc_id: "county" });
+  it("front matter is found even in a short text; the year delivered decides review and plan", () => {
+    expect(meta).toMatchObject({ report_date: "2024-01-10", level: "county", session: "第十八届人民代表大会第三次会议" });
+    expect(find(records, "1200人")).toMatchObject({ status: "actual", period: "2023" });
+    expect(find(records, "50公里")).toMatchObject({ status: "target", period: "2024" });
+  });
+});
