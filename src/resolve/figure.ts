@@ -76,7 +76,9 @@ export const figure: Resolver = (m, lex) => {
   let kind = m.rule.spec.kind;
   if (kind === "quantity" && special) kind = special.dimension === "percent" || special.dimension === "permille" ? "rate" : "change";
   const direction = g.dir2 ?? g.dir;
-  if (kind === "change" && direction && isDown(direction.text, lex)) {
+  // a decrease: a falling verb (下降5%), or a minus sign written after a rising one (增长-23.5%)
+  const falling = direction !== undefined && isDown(direction.text, lex);
+  if (kind === "change" && falling !== (g.neg !== undefined)) {
     value = -value;
     if (valueMax !== null) [value, valueMax] = [-valueMax, value];
   }
