@@ -3,6 +3,12 @@
 import { COMMANDS, mainHelp } from "./commands/index.js";
 import { UsageError } from "./commands/args.js";
 
+// `zhibiao explain … | head`: a reader that goes away ends the run quietly, not with a stack trace
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
