@@ -123,6 +123,11 @@ export const attachIndicator: Refiner = {
             c.suffixEnd = after.end;
           }
         }
+        // 14亿多人口大国: the figure counts 人口 (the 口 runs past the unit)
+        if (c.metric.unit === "人" && s[c.end] === "口") {
+          indicator = `${prefix}人口`;
+          c.suffixEnd = c.end + 1;
+        }
         own.set(c, indicator);
       });
       // figures without words of their own take those of the figure they refer to; a bare word
@@ -133,7 +138,7 @@ export const attachIndicator: Refiner = {
         const prev = [...list.slice(0, i)].reverse().find((p) => p.indicator && !/[；;]/.test(s.slice(p.end, c.start)));
         const sameClause = prev && !/[，,；;]/.test(s.slice(prev.end, c.start));
         const dependent = c.metric.kind !== "quantity" && c.metric.kind !== "rate";
-        if (ind.length <= 2 || (dependent && sameClause && ind.length <= 3)) {
+        if ((ind.length <= 2 && ind !== "人口") || (dependent && sameClause && ind.length <= 3)) {
           let ref = prev?.indicator ?? "";
           if (!ref && ind.length < 2) {
             const later = list.slice(i + 1).find((p) => (own.get(p) ?? "").length >= 2);
