@@ -42,7 +42,7 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
   const { text } = normalize(source);
   const lex = engine.rules.lexicon;
   const seg = segment(text, lex);
-  const meta = documentMeta(text.slice(seg.front.start, seg.front.end), seg.headings, text);
+  const meta = documentMeta(text.slice(seg.front.start, seg.front.end), seg.headings);
   if (opts.report_date) {
     meta.report_date = opts.report_date;
     meta.report_year = Number(opts.report_date.slice(0, 4)) || meta.report_year;

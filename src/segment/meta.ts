@@ -17,7 +17,7 @@ export function fiveYearPeriod(s: string): string | null {
  * Document metadata from the front matter and the part headings; what the report does not say is null.
  * `documentMeta("政府工作报告\n——在上海市崇明区东平镇第二届人民代表大会第五次会议上\n施 宏\n(2023年8月1日)", [])`
  */
-export function documentMeta(front: string, headings: Heading[], body: string): DocumentMeta {
+export function documentMeta(front: string, headings: Heading[]): DocumentMeta {
   const meta: DocumentMeta = { ...EMPTY_META };
   const lines = front.split(/\n| {2,}/).map((l) => l.trim()).filter(Boolean);
   const flat = front.replace(/\s+/g, "");
@@ -61,39 +61,27 @@ export function documentMeta(front: string, headings: Heading[], body: string): 
     if (bare) meta.speaker = bare.replace(/\s+/g, "");
   }
 
-  // Periods from the part headings: the review part and the plan part.
-  const year = meta.report_year;
-  for (const h of headings.filter((x) => x.rank <= 1 && x.part)) {
-    const p = headingPeriod(h.title, h.part!, year);
-    if (h.part === "review" && !meta.review_period && p) meta.review_period = p;
-    if (h.part === "plan" && !meta.plan_period && p) meta.plan_period = p;
-  }
+  // Periods from the part headings, filling what an earlier pass left open: `fill(year)` keeps the
+  // periods already found and adds those a (newly known) report year makes readable.
+  const fill = (year: number | null) => {
+    const p = partPeriods(headings, year);
+    meta.review_period ??= p.review_period;
+    meta.plan_period ??= p.plan_period;
+  };
+  fill(meta.report_year);
   if (meta.report_year === null && meta.title) {
     // no date in the front matter: the year the title names (XX街道2024年上半年工作总结及下半年工作计划)
     const y = /(\d{4})年/.exec(meta.title);
     if (y) meta.report_year = Number(y[1]);
   }
-  if (meta.report_year !== null && !meta.report_date) {
-    for (const h of headings.filter((x) => x.rank <= 1 && x.part)) {
-      const p = headingPeriod(h.title, h.part!, meta.report_year);
-      if (h.part === "review" && !meta.review_period && p) meta.review_period = p;
-      if (h.part === "plan" && !meta.plan_period && p) meta.plan_period = p;
-    }
-  }
+  if (meta.report_year !== null && !meta.report_date) fill(meta.report_year);
   if (meta.report_year === null) {
-    // no date in the front matter: the year the review heading names, plus one, or the plan year
+    // no year anywhere in front: the year the review heading names, plus one, or the plan year
     const planYear = meta.plan_period && /^\d{4}$/.test(meta.plan_period) ? Number(meta.plan_period) : null;
     const reviewYear = meta.review_period && /^\d{4}$/.test(meta.review_period) ? Number(meta.review_period) : null;
     meta.report_year = planYear ?? (reviewYear ? reviewYear + 1 : null);
-    if (meta.report_year !== null) {
-      for (const h of headings.filter((x) => x.rank <= 1 && x.part)) {
-        const p = headingPeriod(h.title, h.part!, meta.report_year);
-        if (h.part === "review" && p && !meta.review_period) meta.review_period = p;
-        if (h.part === "plan" && p && !meta.plan_period) meta.plan_period = p;
-      }
-    }
+    if (meta.report_year !== null) fill(meta.report_year);
   }
-  void body;
   return meta;
 }
 
