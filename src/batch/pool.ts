@@ -5,6 +5,7 @@ import { ConfigError } from "../commands/args.js";
 import type { Task, TaskFailure, WorkerInit, WorkerMessage } from "./protocol.js";
 import type { DocumentResult } from "../pipeline/document.js";
 import type { DocumentText } from "../export/dataset-format.js";
+import { clearBusy, newGateCells, quiesce, type GateCells } from "../nlp/native-gate.js";
 
 /** What a worker made of a task. */
 export type TaskOutcome =
@@ -23,6 +24,21 @@ interface Slot {
   ready: boolean;
   current: Pending | null;
   lastError: string | null;
+  gate: GateCells;
+}
+
+/** How long stopping waits for a worker to come out of nodejieba (one tag call is milliseconds; loading the dictionary about 1 s). */
+const QUIESCE_MS = 5000;
+
+/** Pools not yet closed: a signal handler stops them all before the process exits. */
+const live = new Set<WorkerPool>();
+
+/**
+ * Stops every pool's workers between native calls (see native-gate.ts), so that exiting the process
+ * right after cannot abort it: `await stopAllPools(); process.exit(130)`.
+ */
+export async function stopAllPools(timeoutMs: number = QUIESCE_MS): Promise<void> {
+  await Promise.all([...live].map((p) => p.stop(timeoutMs)));
 }
 
 /** The compiled worker script: next to this module in dist/, or dist/batch/worker.js when run from src/. */
@@ -46,8 +62,9 @@ export class WorkerPool {
 
   constructor(
     size: number,
-    private readonly init: WorkerInit,
+    private readonly init: Omit<WorkerInit, "gate">,
   ) {
+    live.add(this);
     for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
   }
 
@@ -67,15 +84,26 @@ export class WorkerPool {
     });
   }
 
-  /** Stops every worker. */
+  /** Stops every worker: each between two native calls, then terminated. */
   async close(): Promise<void> {
-    this.closing = true;
+    await this.stop(QUIESCE_MS);
+    live.delete(this);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
+  /**
+   * Takes no more work and waits until no worker is inside nodejieba, nor can enter it again; a worker
+   * still inside after `timeoutMs` is left to the exit (there is nothing safer to do).
+   */
+  async stop(timeoutMs: number): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => quiesce(s.gate, timeoutMs)));
+  }
+
   private spawn(): Slot {
-    const worker = new Worker(workerScript(), { workerData: this.init });
-    const slot: Slot = { worker, ready: false, current: null, lastError: null };
+    const gate = newGateCells();
+    const worker = new Worker(workerScript(), { workerData: { ...this.init, gate } satisfies WorkerInit });
+    const slot: Slot = { worker, ready: false, current: null, lastError: null, gate };
     worker.on("message", (m: WorkerMessage) => this.onMessage(slot, m));
     worker.on("error", (e: Error) => {
       slot.lastError = e?.message ?? String(e);
@@ -85,6 +113,8 @@ export class WorkerPool {
   }
 
   private onMessage(slot: Slot, m: WorkerMessage): void {
+    // once stopping, a worker's answers are the WorkerStopped failures of its unfinished task
+    if (this.closing) return;
     if (m.type === "ready") {
       slot.ready = true;
       this.anyReady = true;
@@ -102,6 +132,7 @@ export class WorkerPool {
   }
 
   private onExit(slot: Slot, code: number): void {
+    clearBusy(slot.gate);
     if (this.closing || this.fatal) return;
     const i = this.slots.indexOf(slot);
     if (!slot.ready) {
@@ -134,6 +165,7 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
+    if (this.closing) return;
     for (const slot of this.slots) {
       if (!this.queue.length) return;
       if (!slot.ready || slot.current) continue;

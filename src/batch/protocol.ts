@@ -3,6 +3,7 @@ import type { EngineOptions } from "../pipeline/engine.js";
 import type { InputErrorCode } from "../io/errors.js";
 import type { RecordColumn } from "../export/columns.js";
 import type { DocumentText } from "../export/dataset-format.js";
+import type { GateCells } from "../nlp/native-gate.js";
 
 /** What a worker is started with. */
 export interface WorkerInit {
@@ -15,6 +16,8 @@ export interface WorkerInit {
    * true (records.xlsx needs them): for `--out <dir>`.
    */
   dataset: { columns: RecordColumn[]; records: boolean } | null;
+  /** The worker's native-call gate (shared memory): the pool stops it only between nodejieba calls. */
+  gate: GateCells;
 }
 
 /** One document for a worker: its bytes (transferred, not copied) and where they came from. */

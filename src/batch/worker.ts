@@ -9,8 +9,11 @@ import { faultFor } from "./fault.js";
 import { toJsonl } from "../export/jsonl.js";
 import { documentText } from "../export/dataset-format.js";
 import type { MetricRecord } from "../model/record.js";
+import { useNativeGate } from "../nlp/native-gate.js";
 
 const init = workerData as WorkerInit;
+// before the engine loads nodejieba: the pool may then stop this worker only between native calls
+useNativeGate(init.gate);
 
 const port = parentPort;
 if (!port) throw new Error("batch/worker.js runs in a worker thread only");

@@ -6,6 +6,7 @@ import type { DatasetWriter } from "../export/dataset-writer.js";
 import { ColumnError, parseHeader, resolveColumns } from "../export/columns.js";
 import { parseFormats } from "../export/dataset-options.js";
 import { runBatch } from "../batch/run.js";
+import { stopAllPools } from "../batch/pool.js";
 import { Progress } from "../batch/progress.js";
 import { ExtractCliOptionsSchema, parseByteSize, type ExtractCliOptions } from "../batch/options.js";
 import type { ItemOutcome } from "../batch/outcome.js";
@@ -124,6 +125,8 @@ export const extractCommand: Command = {
     const openWriter = async () => {
       const mod = await (loading as NonNullable<typeof loading>);
       writer = await mod.DatasetWriter.open(opts.out, { formats: opts.formats, columns: opts.columns, header: opts.header, force: opts.force });
+      // opened while a signal was being handled: the handler promised nothing would be written
+      if (interrupted) writer.abort();
       return writer;
     };
     let recordCount = 0;
@@ -138,6 +141,8 @@ export const extractCommand: Command = {
     }
     let opened: Promise<DatasetWriter> | null = null;
     const emit = async (o: ItemOutcome) => {
+      // after a signal, only the exit is left to do
+      if (interrupted) return;
       // The first outcome comes once an engine has loaded: bad rules never create the folder.
       if (!stream && !writer) await (opened ??= openWriter());
       if (o.error) {
@@ -157,7 +162,9 @@ export const extractCommand: Command = {
         await writeStdout(o.jsonl);
       }
     };
+    let interrupted = false;
     const onSignal = (signal: NodeJS.Signals) => {
+      interrupted = true;
       progress.clear();
       const w = writer as DatasetWriter | null;
       let what: string;
@@ -168,16 +175,20 @@ export const extractCommand: Command = {
         what = `nothing written to ${opts.out}; its previous files are as they were`;
       }
       process.stderr.write(`zhibiao: interrupted (${signal}); ${what}\n`);
-      process.exit(SIGNAL_EXIT[signal as keyof typeof SIGNAL_EXIT] ?? 130);
+      // Exiting while a worker is inside nodejieba aborts the process (native-gate.ts): stop them first.
+      const code = SIGNAL_EXIT[signal as keyof typeof SIGNAL_EXIT] ?? 130;
+      void stopAllPools().finally(() => process.exit(code));
     };
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
     try {
       const dataset = stream ? null : { columns: resolveColumns(opts.columns), records: wantsXlsx(opts.formats) };
       await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules }, jsonl: stream ? { columns } : null, dataset }, emit);
+      if (interrupted) return await untilExit();
       if (!stream) await (await (opened ??= openWriter())).close();
     } catch (e) {
       (writer as DatasetWriter | null)?.abort();
+      if (interrupted) return await untilExit();
       // The reader of stdout went away (`| head`): stop quietly, as other Unix tools do.
       if (!(e instanceof StdoutClosed)) throw e;
       return failed ? 2 : 0;
@@ -201,6 +212,11 @@ function wantsXlsx(formats: string[]): boolean {
   } catch {
     return false;
   }
+}
+
+/** Never resolves: the signal handler, once the workers are stopped, ends the process. */
+function untilExit(): Promise<number> {
+  return new Promise<number>(() => undefined);
 }
 
 /** Thrown from emit when stdout's reader has gone: ends the batch early. */

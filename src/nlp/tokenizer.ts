@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from "no
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { throughGate } from "./native-gate.js";
 
 export interface Token {
   word: string;
@@ -33,7 +34,7 @@ export function createTokenizer(terms: { term: string; tag: string }[]): Tokeniz
   const key = terms.map((t) => `${t.term} ${t.tag}`).join("\n");
   if (!jieba) {
     const require = createRequire(import.meta.url);
-    jieba = require("nodejieba") as NodeJieba;
+    const j = throughGate(() => require("nodejieba") as NodeJieba);
     const dir = mkdtempSync(join(tmpdir(), "zhibiao-dict-"));
     const userDict = join(dir, "user.dict.utf8");
     writeFileSync(userDict, terms.map((t) => `${t.term} ${t.tag}`).join("\n") + "\n");
@@ -49,15 +50,16 @@ export function createTokenizer(terms: { term: string; tag: string }[]): Tokeniz
       .find((p) => existsSync(p));
     if (!dict) {
       dict = join(dir, COMPACT_DICT_NAME);
-      writeFileSync(dict, compactDictionary(readFileSync((jieba as NodeJieba & { DEFAULT_DICT: string }).DEFAULT_DICT, "utf8")));
+      writeFileSync(dict, compactDictionary(readFileSync((j as NodeJieba & { DEFAULT_DICT: string }).DEFAULT_DICT, "utf8")));
     }
     writeFileSync(idfDict, "的 1.0\n");
     writeFileSync(stopWordDict, "的\n");
     try {
-      jieba.load({ dict, userDict, idfDict, stopWordDict });
+      throughGate(() => j.load({ dict, userDict, idfDict, stopWordDict }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    jieba = j;
     loadedTerms = key;
   }
   // nodejieba keeps one dictionary per process: terms added by a later rule folder only reach the rules.
@@ -73,7 +75,8 @@ export function createTokenizer(terms: { term: string; tag: string }[]): Tokeniz
       if (cache.size > 20000) cache.clear();
       const out: Token[] = [];
       let pos = 0;
-      for (const { word, tag } of j.tag(text)) {
+      // a batch worker is only ever stopped between native calls (see native-gate.ts)
+      for (const { word, tag } of throughGate(() => j.tag(text))) {
         // nodejieba gives no offsets: sum the word lengths, and resynchronise if a word was altered
         const at = text.startsWith(word, pos) ? pos : text.indexOf(word, pos);
         const start = at >= 0 ? at : pos;

@@ -98,7 +98,7 @@ describe("an existing --out folder (issue 9: never silently mixed)", () => {
  * Starts `extract` over the big corpus into `out`, with the worker hanging on a late document so the
  * run is surely mid-way; resolves once the temporary records.jsonl holds records, then sends `signal`.
  */
-function interrupt(out: string, signal: NodeJS.Signals, extra: string[] = []): Promise<{ code: number | null; stderr: string; seen: string[] }> {
+function interrupt(out: string, signal: NodeJS.Signals, extra: string[] = []): Promise<{ code: number | null; how: string; stderr: string; seen: string[] }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, "extract", big, "--out", out, "--jobs", "2", ...extra], {
       cwd: ROOT,
@@ -109,7 +109,8 @@ function interrupt(out: string, signal: NodeJS.Signals, extra: string[] = []): P
     let seen: string[] = [];
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stderr, seen }));
+    // `how` says it all when a test fails: "exit 130", or "signal SIGABRT" with what the process printed
+    child.on("close", (code, sig) => resolve({ code, how: `${code === null ? `signal ${sig}` : `exit ${code}`}: ${stderr}`, stderr, seen }));
     const poll = setInterval(() => {
       const names = existsSync(out) ? readdirSync(out) : [];
       const tmpRecords = names.find((f) => /^\.records\.jsonl\.\d+\.tmp$/.test(f));
@@ -134,7 +135,7 @@ describe("an interrupted run (issue 9: nothing lost, nothing torn)", () => {
     const before = snapshot(out);
     const r = await interrupt(out, signal, [...extra]);
     expect(r.seen.some((f) => f.endsWith(".tmp"))).toBe(true);
-    expect(r.code).toBe(code);
+    expect(r.code, r.how).toBe(code);
     expect(r.stderr).toMatch(new RegExp(`zhibiao: interrupted \\(${signal}\\); nothing written to .*; its previous files are as they were`));
     expect(readdirSync(out).sort()).toEqual([...before.keys()].sort());
     for (const [f, bytes] of before) expect(readFileSync(join(out, f)).equals(bytes), f).toBe(true);
@@ -143,7 +144,7 @@ describe("an interrupted run (issue 9: nothing lost, nothing torn)", () => {
   it("leaves no folder behind when the run created it", async () => {
     const out = join(tmp, "interrupted-new");
     const r = await interrupt(out, "SIGINT");
-    expect(r.code).toBe(130);
+    expect(r.code, r.how).toBe(130);
     expect(existsSync(out)).toBe(false);
   }, 120_000);
 });
