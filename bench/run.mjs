@@ -2,7 +2,8 @@
 // npm run bench: builds a corpus of ≥1,000 reports in a temp folder from the texts of ../shared,
 // runs the whole CLI over it at --jobs 1 and --jobs 2, and compares with nodejieba `cut` and
 // Microsoft Recognizers-Text. Not a test: it prints figures (and writes bench/results.json).
-// Options: --reports N (default 1000), --keep (keep the temp folder), --rt-sample CHARS (default 300000).
+// Options: --reports N (default 1000), --keep (keep the temp folder), --rt-sample CHARS (default 300000),
+// --rounds N (default 3: the streaming runs are repeated in interleaved rounds and the median taken).
 import { execFileSync, spawn } from "node:child_process";
 import { cpus, availableParallelism, tmpdir } from "node:os";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -22,6 +23,7 @@ const opt = (name, dflt) => {
 const REPORTS = opt("reports", 1000);
 const RT_SAMPLE = opt("rt-sample", 300_000);
 const KEEP = args.includes("--keep");
+const ROUNDS = Math.max(1, opt("rounds", 3));
 const SHARED = process.env.ZHIBIAO_SHARED ?? join(ROOT, "..", "shared");
 
 function log(s) {
@@ -83,15 +85,18 @@ const totalChars = texts.reduce((n, t) => n + t.length, 0);
 log(`corpus: ${REPORTS} reports, ${(totalChars / 1e6).toFixed(1)} M chars in ${corpusDir}`);
 
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+const TASKSET = existsSync("/usr/bin/taskset") ? "/usr/bin/taskset" : null;
 
 /**
  * Runs the CLI. Under /usr/bin/time when there is one: wall, user and system CPU seconds and peak RSS
  * (ru_maxrss, the whole process with its worker threads). Otherwise /proc/<pid>/status VmHWM is polled.
  */
-function runCli(cliArgs, { stdoutTo = "ignore" } = {}) {
+function runCli(cliArgs, { stdoutTo = "ignore", cpu = null } = {}) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const cmd = TIME ? [TIME, ["-f", "__time__ %e %U %S %M", process.execPath, CLI, ...cliArgs]] : [process.execPath, [CLI, ...cliArgs]];
+    let cmd = TIME ? [TIME, ["-f", "__time__ %e %U %S %M", process.execPath, CLI, ...cliArgs]] : [process.execPath, [CLI, ...cliArgs]];
+    // pinned to one CPU (taskset): the process and all its threads, V8's GC helpers included, share it
+    if (cpu !== null) cmd = [TASKSET, ["-c", String(cpu), cmd[0], ...cmd[1]]];
     const child = spawn(cmd[0], cmd[1], { cwd: ROOT, stdio: ["ignore", stdoutTo, "pipe"] });
     let stderr = "";
     let hwm = 0;
@@ -137,11 +142,36 @@ results.machine = {
 // 3. The whole CLI at --jobs 1 and --jobs 2: streaming JSONL to /dev/null (extraction alone), then
 //    writing the dataset files (records.csv, records.jsonl, statements.csv, documents, diagnostics).
 results.machine.loadavgBefore = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-for (const jobs of [1, 2]) {
-  log(`zhibiao extract --jobs ${jobs} --out - …`);
-  const r = await runCli(["extract", corpusDir, "--out", "-", "--jobs", String(jobs), "--quiet"]);
-  if (r.code !== 0) throw new Error(`streaming run --jobs ${jobs} exited ${r.code}: ${r.stderr}`);
-  results.runs[`stream${jobs}`] = { secs: r.secs, cpuSecs: r.cpuSecs, charsPerSec: totalChars / r.secs, charsPerSecPerCore: totalChars / r.secs / jobs, charsPerCpuSec: r.cpuSecs ? totalChars / r.cpuSecs : null, reportsPerSec: REPORTS / r.secs, peakRssMB: r.peakRss / 2 ** 20 };
+// Streaming runs: --jobs 1, --jobs 2, and --jobs 1 pinned to one CPU (what one core does alone: unpinned,
+// one worker also gets part of the second core for V8's GC threads and the main thread). The machine is
+// shared, so they run in interleaved rounds and each figure is the round with the median wall time.
+const streamRuns = [
+  { key: "stream1", jobs: 1, cpu: null, cores: 1 },
+  { key: "stream2", jobs: 2, cpu: null, cores: 2 },
+  ...(TASKSET && availableParallelism() >= 2 ? [{ key: "stream1OneCore", jobs: 1, cpu: 0, cores: 1 }] : []),
+];
+const rounds = Object.fromEntries(streamRuns.map((c) => [c.key, []]));
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const c of streamRuns) {
+    log(`zhibiao extract --jobs ${c.jobs} --out -${c.cpu !== null ? " (pinned to one CPU)" : ""} … round ${round}/${ROUNDS}`);
+    const r = await runCli(["extract", corpusDir, "--out", "-", "--jobs", String(c.jobs), "--quiet"], { cpu: c.cpu });
+    if (r.code !== 0) throw new Error(`streaming run --jobs ${c.jobs} exited ${r.code}: ${r.stderr}`);
+    rounds[c.key].push(r);
+  }
+}
+for (const c of streamRuns) {
+  const all = rounds[c.key].slice().sort((a, b) => a.secs - b.secs);
+  const r = all[Math.floor((all.length - 1) / 2)];
+  results.runs[c.key] = {
+    secs: r.secs,
+    cpuSecs: r.cpuSecs,
+    charsPerSec: totalChars / r.secs,
+    charsPerSecPerCore: totalChars / r.secs / c.cores,
+    charsPerCpuSec: r.cpuSecs ? totalChars / r.cpuSecs : null,
+    reportsPerSec: REPORTS / r.secs,
+    peakRssMB: Math.max(...all.map((x) => x.peakRss)) / 2 ** 20,
+    roundsSecs: rounds[c.key].map((x) => x.secs),
+  };
 }
 for (const jobs of [1, 2]) {
   const out = join(tmp, `out-j${jobs}`);
@@ -215,6 +245,9 @@ results.targets = {
   vsJiebaCut: { value: s1.charsPerSecPerCore / results.baselines.jiebaCut.charsPerSec, target: 0.5 },
   scaling2: { value: s2.charsPerSec / s1.charsPerSec, target: 1.7 },
   scaling2WithWriter: { value: j2.charsPerSec / j1.charsPerSec, target: 1.7 },
+  ...(results.runs.stream1OneCore
+    ? { scalingPerCore: { value: s2.charsPerSec / results.runs.stream1OneCore.charsPerSec, target: 1.7, note: "--jobs 2 on two cores / --jobs 1 pinned to one core" } }
+    : {}),
   coldStartSecs: { value: results.runs.coldStart.medianSecs, target: 1.5, lowerIsBetter: true },
   peakRssMBStream1: { value: s1.peakRssMB, target: 400, lowerIsBetter: true },
   peakRssMBStream2: { value: s2.peakRssMB, target: 400, lowerIsBetter: true },
@@ -238,9 +271,11 @@ const lines = [
   "|---|---|---|---|---|---|---|---|",
   row("--jobs 1 --out -", s1),
   row("--jobs 2 --out -", s2),
+  ...(results.runs.stream1OneCore ? [row("--jobs 1 --out -, one CPU (taskset)", results.runs.stream1OneCore)] : []),
   row("--jobs 1 --out dir", j1),
   row("--jobs 2 --out dir", j2),
   "",
+  `streaming runs: median of ${ROUNDS} interleaved rounds; wall s per round: ${streamRuns.map((c) => `${c.key} ${results.runs[c.key].roundsSecs.map((x) => x.toFixed(2)).join("/")}`).join(", ")}`,
   `cold start, one report: median ${results.runs.coldStart.medianSecs.toFixed(2)} s (best ${results.runs.coldStart.bestSecs.toFixed(2)} s)`,
   `nodejieba cut: ${f(results.baselines.jiebaCut.charsPerSec)} chars/s, ${f(results.baselines.jiebaCut.charsPerCpuSec)} chars/CPU-s (dictionary load ${results.baselines.jiebaCut.loadSecs.toFixed(2)} s, not timed)`,
   `Recognizers-Text (number, percentage, currency, dimension; ${results.baselines.recognizers.paragraphs} paragraphs, ${f(results.baselines.recognizers.sampleChars)} chars): ${f(results.baselines.recognizers.charsPerSec)} chars/s, ${f(results.baselines.recognizers.charsPerCpuSec)} chars/CPU-s`,
