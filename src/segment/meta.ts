@@ -48,6 +48,11 @@ export function documentMeta(front: string, headings: Heading[]): DocumentMeta {
     meta.level = "national";
     meta.region = "全国";
   }
+  if (!meta.region) {
+    // no session line: the place the title starts with (青山镇2024年政府工作报告, 东城街道办事处2023年工作总结)
+    const place = titlePlace((titleLine ?? firstLine ?? "").replace(/\s+/g, ""));
+    if (place) Object.assign(meta, place);
+  }
 
   // the speaker, with their title when given: 广东省省长 孟凡利; 海拉尔区人民政府区长　　杜联合; 施 宏
   const TITLE = /^(?<title>[\u4e00-\u9fa5]{0,24}?(?:总理|副总理|省长|市长|区长|县长|镇长|乡长|旗长|州长|主席|盟长|主任|代区长|代市长|代县长|代省长|代镇长|代乡长))\s*(?<name>[\u4e00-\u9fa5](?:\s?[\u4e00-\u9fa5]){1,3})$/;
@@ -83,6 +88,20 @@ export function documentMeta(front: string, headings: Heading[]): DocumentMeta {
     if (meta.report_year !== null) fill(meta.report_year);
   }
   return meta;
+}
+
+/**
+ * The administrative unit a title starts with, or null when it names none:
+ * `titlePlace("东城街道办事处2023年工作总结")` → { region: "东城街道", town: "东城街道", level: "town", … }.
+ */
+export function titlePlace(title: string): Partial<DocumentMeta> | null {
+  const m = /^(?:关于)?([\u4e00-\u9fa5]{2,30}?)(?:人民政府|办事处|政府)?(?:\d{4}|[〇零一二三四五六七八九]{4}|政府工作报告|工作报告|工作总结)/.exec(title);
+  if (!m) return null;
+  const place = m[1];
+  const out = splitRegion(place);
+  // only a name that ends in an administrative unit is a place (not 关于…, 我市…, 本镇…)
+  if (!out.level || /^[我本全该]/.test(place) || !/(?:省|自治区|市|州|盟|地区|区|县|旗|镇|乡|街道|苏木)$/.test(place)) return null;
+  return out;
 }
 
 /** The period a part heading covers: `headingPeriod("2023年上半年工作回顾", "review", 2023)` → "2023H1". */

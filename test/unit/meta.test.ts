@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/index.js";
-import { splitRegion, headingPeriod, fiveYearPeriod } from "../../src/segment/meta.js";
+import { splitRegion, headingPeriod, fiveYearPeriod, titlePlace } from "../../src/segment/meta.js";
 import { sharedText } from "../helpers.js";
 
 describe("document metadata from the front matter", () => {
@@ -41,6 +41,19 @@ describe("regions and periods", () => {
     ["内蒙古自治区呼伦贝尔市海拉尔区", { province: "内蒙古自治区", city: "呼伦贝尔市", county: "海拉尔区", level: "county" }],
     ["湖南省", { province: "湖南省", level: "provincial" }],
   ])("%s", (place, want) => expect(splitRegion(place)).toMatchObject(want));
+
+  it.each([
+    ["东城街道办事处2023年工作总结和2024年工作计划", { region: "东城街道", town: "东城街道", level: "town" }],
+    ["青山镇2024年政府工作报告", { region: "青山镇", town: "青山镇", level: "town" }],
+    ["城关镇人民政府2023年工作报告", { town: "城关镇", level: "town" }],
+    ["广东省2026年政府工作报告", { province: "广东省", level: "provincial" }],
+    ["呼伦贝尔市海拉尔区人民政府工作报告", { city: "呼伦贝尔市", county: "海拉尔区", level: "county" }],
+  ])("the place a title starts with: %s", (title, want) => expect(titlePlace(title)).toMatchObject(want));
+
+  it.each(["政府工作报告", "2024年政府工作报告", "关于2023年工作的报告", "我镇2023年工作总结", "某某公司2023年工作总结"])(
+    "no place in the title %s",
+    (title) => expect(titlePlace(title)).toBeNull(),
+  );
 
   it.each([
     ["2023年上半年工作回顾", "review", 2023, "2023H1"],
