@@ -29,15 +29,22 @@ export function periodOf(c: Candidate, ctx: RefineContext): { period: string | n
   if (year !== null) {
     if (/五年来|过去五年|五年累计|五年共/.test(s)) return { period: `${year - 5}-${year - 1}`, inferred: false };
     if (/十年来|过去十年|十年累计/.test(s)) return { period: `${year - 10}-${year - 1}`, inferred: false };
-    if (/(?<![比较同与])(?:去年|上年)(?!同期)|过去一年/.test(before)) return { period: String(year - 1), inferred: false };
-    if (/今年/.test(before)) return { period: String(year), inferred: false };
-    if (/全年/.test(before) && c.sentence.part !== "review") return { period: String(year), inferred: false };
   }
   const part = c.sentence.part;
   // the period of the part heading the figure stands under (三、2016年工作安排 → 2016), else the report's
   const partHeading = [...c.sentence.path].reverse().find((h) => h.rank <= 1 && h.part);
   const fromHeading = partHeading?.part ? headingPeriod(partHeading.title, partHeading.part, year) : null;
   const fromPart = fromHeading ?? (part === "plan" ? ctx.meta.plan_period : part === "review" ? ctx.meta.review_period : null);
+  if (year !== null) {
+    // 上年 names the period only where it is not the base of a comparison (比上年, 是上年的, 从上年的),
+    // except for the baseline figure itself, whose period it is
+    const lastYear = c.metric.kind === "baseline" ? /(?:去年|上年)(?!同期)/ : /(?<![比较同与是为由从])(?:去年|上年)(?!同期)|过去一年/;
+    if (lastYear.test(before)) return { period: String(year - 1), inferred: false };
+    // 今年 and 全年 in a plan part are the year it plans (a year-end summary's plan part plans the next)
+    const planYear = part === "plan" && fromPart && /^\d{4}$/.test(fromPart) ? fromPart : String(year);
+    if (/今年/.test(before)) return { period: part === "plan" ? planYear : String(year), inferred: false };
+    if (/全年/.test(before) && part !== "review") return { period: planYear, inferred: false };
+  }
   if (fromPart) {
     if (/上半年/.test(before) && /^\d{4}$/.test(fromPart)) return { period: `${fromPart}H1`, inferred: false };
     return { period: fromPart, inferred: true };
