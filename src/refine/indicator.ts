@@ -27,6 +27,9 @@ const PUNCT = /^[\s\p{P}\p{S}]+$/u;
  * (不, 未, 非) changes what is measured (不满意率) and is never dropped. */
 const isFunction = (t: Token) => !/^[不未非无]/.test(t.word) && PUNCT.test(t.word) || (t.tag !== "x" && STRIP_TAGS.test(t.tag)) || (t.tag === "x" && /^[\d.%]+$/.test(t.word));
 
+/** A money threshold before a noun, which names a class of it: 亿元以上项目, 5000万元以上企业. */
+const MONEY_THRESHOLD = /^(?:[\d.]+|[一二两三四五六七八九十百千]+)?(?:(?:千万|百万|十万|万|亿)元?|元)(?:以上|以下)[\u4e00-\u9fa5]/;
+
 /** Trims a phrase to what says what is measured: leading time/scope/connective words, trailing verbs of reaching. */
 export function trimPhrase(text: string, tok: Tokenizer, lead = true, trail = true): string {
   if (!text) return "";
@@ -36,12 +39,17 @@ export function trimPhrase(text: string, tok: Tokenizer, lead = true, trail = tr
     while (tokens.length) {
       const t = tokens[0];
       const next = tokens[1];
+      // a threshold that qualifies the noun after it stays (其中亿元以上项目7个 → 亿元以上项目)
+      if (MONEY_THRESHOLD.test(tokens.map((x) => x.word).join(""))) break;
       if (LEAD_WORDS.has(t.word) || isFunction(t) || (isYear(t) && next && /^(?:年|年度)$/.test(next.word))) tokens = tokens.slice(1);
       else break;
     }
   }
   while (trail && tokens.length) {
     const t = tokens[tokens.length - 1];
+    // a measure word not after a numeral or demonstrative ends a noun (停车/v 位/q): kept
+    const prev = tokens[tokens.length - 2];
+    if (t.tag === "q" && t.word.length === 1 && prev && !/^(?:m|r|q)$/.test(prev.tag) && !/[\d零〇一二两三四五六七八九十百千万亿几每各该这那]$/.test(prev.word) && !PUNCT.test(prev.word)) break;
     if (TRAIL_WORDS.has(t.word) || (isFunction(t) && !/^[”"》）)]$/.test(t.word)) || /^(?:比|较|从|由|比上年|比去年|较上年)$/.test(t.word)) tokens = tokens.slice(0, -1);
     else break;
   }
@@ -150,7 +158,9 @@ export const attachIndicator: Refiner = {
             if (cs > 1) ref = trimPhrase(s.slice(clauseStart(s, cs - 1), cs - 1), tok);
             if (ref.length > 14) ref = "";
           }
-          if (ref) ind = ind && !ref.includes(ind) ? ref + ind : ref;
+          // 总量达2037.7万户，其中企业929.8万户 → 总量中企业: a part of the whole named before
+          const partOf = /^其中/.test(s.slice(clauseStart(s, Math.min(c.match.matchStart, c.start)), c.start)) ? "中" : "";
+          if (ref) ind = ind && !ref.includes(ind) ? ref + partOf + ind : ref;
           // 五年共投资6.2亿元，实施了…工程建设: a bare 投资 says what it was spent on in the next clause
           else if (/^(?:投资|投入|资金)$/.test(ind) && c.metric.dimension === "money" && /^[，,]/.test(s.slice(c.end))) {
             const nextStart = c.end + 1;

@@ -65,3 +65,25 @@ describe("a short county report whose part headings only name years", () => {
     expect(find(records, "50公里")).toMatchObject({ status: "target", period: "2024" });
   });
 });
+
+describe("a street's year-end summary and next year's plan, without a session line", () => {
+  const { records, meta } = extract(read("street_2023_year_end"), { doc_id: "street-year-end" });
+  it("takes the place from the title, the periods from the part headings", () => {
+    expect(meta).toMatchObject({ region: "东城街道", town: "东城街道", level: "town", report_year: 2023, review_period: "2023", plan_period: "2024" });
+  });
+  it("上年 as a comparison base does not set the period; the baseline is the year before", () => {
+    expect(find(records, "60%")).toMatchObject({ kind: "baseline", period: "2022" });
+    expect(find(records, "75%")).toMatchObject({ kind: "rate", period: "2023" });
+    expect(find(records, "15个百分点")).toMatchObject({ kind: "change", period: "2023" });
+    expect(find(records, "1.5倍")).toMatchObject({ kind: "change", period: "2023" });
+  });
+  it("全年 in the plan part is the year planned", () => {
+    expect(find(records, "1.6亿元")).toMatchObject({ status: "target", period: "2024", indicator: "税收收入" });
+    expect(find(records, "3-5个")).toMatchObject({ qualifier: "range", value: 3, value_max: 5, period: "2024" });
+  });
+  it("a change in 成, a class named by a money threshold, a part of a whole (其中)", () => {
+    expect(find(records, "三成")).toMatchObject({ kind: "change", value: 30, unit: "%", qualifier: "approx" });
+    expect(find(records, "7个")).toMatchObject({ indicator: "亿元以上项目" });
+    expect(find(records, "500个")).toMatchObject({ qualifier: "at_least", indicator: "新增停车位" });
+  });
+});
