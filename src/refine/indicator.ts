@@ -17,7 +17,7 @@ const LEAD_WORDS = new Set([
 const TRAIL_WORDS = new Set([
   "达到", "达", "为", "是", "至", "到", "约", "近", "共", "累计", "超过", "突破", "增至", "保持", "保持在", "稳定", "稳定在",
   "控制", "控制在", "降至", "降到", "提高", "提高到", "增加", "增加到", "实现", "完成", "增长", "下降", "减少", "上涨", "上升",
-  "回落", "降低", "年均", "同比", "分别", "总计", "共计", "合计", "超", "逾", "接近", "将近", "不低于", "不少于", "不超过",
+  "回落", "降低", "年均", "日均", "月均", "净增", "净减", "同比", "分别", "总计", "共计", "合计", "超", "逾", "接近", "将近", "不低于", "不少于", "不超过",
   "不足", "不到", "在", "由", "从", "比", "较", "了", "的", "达成", "新增", "递增", "增", "降", "均", "都", "已", "全年",
   "提升到", "增长到", "减少到", "实际", "要", "拟", "将", "预期", "预计", "力争", "确保", "争取", "可", "压减", "压缩", "削减", "核减", "缩减", "下降到", "降低到", "上年", "去年", "同期", "以上", "左右", "占", "到达", "有", "以",
 ]);
@@ -27,8 +27,8 @@ const PUNCT = /^[\s\p{P}\p{S}]+$/u;
  * (不, 未, 非) changes what is measured (不满意率) and is never dropped. */
 const isFunction = (t: Token) => !/^[不未非无]/.test(t.word) && PUNCT.test(t.word) || (t.tag !== "x" && STRIP_TAGS.test(t.tag)) || (t.tag === "x" && /^[\d.%]+$/.test(t.word));
 
-/** A money threshold before a noun, which names a class of it: 亿元以上项目, 5000万元以上企业. */
-const MONEY_THRESHOLD = /^(?:[\d.]+|[一二两三四五六七八九十百千]+)?(?:(?:千万|百万|十万|万|亿)元?|元)(?:以上|以下)[\u4e00-\u9fa5]/;
+/** A money threshold before a noun, which names a class of it (亿元以上项目, 5000万元以上企业), or a per-output denominator (万元地区生产总值能耗). */
+const MONEY_THRESHOLD = /^(?:[\d.]+|[一二两三四五六七八九十百千]+)?(?:(?:千万|百万|十万|万|亿)元?|元)(?:以上|以下)[\u4e00-\u9fa5]|^(?:每)?万元(?:地区|国内)?(?:生产总值|GDP|工业增加值|增加值|产值)/;
 
 /** Trims a phrase to what says what is measured: leading time/scope/connective words, trailing verbs of reaching. */
 export function trimPhrase(text: string, tok: Tokenizer, lead = true, trail = true): string {

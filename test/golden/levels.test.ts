@@ -87,3 +87,21 @@ describe("a street's year-end summary and next year's plan, without a session li
     expect(find(records, "500个")).toMatchObject({ qualifier: "at_least", indicator: "新增停车位" });
   });
 });
+
+describe("a district's review paragraph (the common indicators, written the common ways)", () => {
+  const { records } = extract(read("district_2024_review"), { doc_id: "district" });
+  it("a per-output denominator and a duration keep the words that name them", () => {
+    expect(find(records, "3.5%")).toMatchObject({ kind: "change", value: -3.5, indicator: "万元地区生产总值能耗" });
+    expect(find(records, "312天")).toMatchObject({ kind: "quantity", unit: "天", indicator: "空气质量优良天数" });
+  });
+  it("净增 is a change of the count before it", () => {
+    expect(find(records, "312家")).toMatchObject({ kind: "quantity", indicator: "高新技术企业数量" });
+    expect(find(records, "46家")).toMatchObject({ kind: "change", value: 46, indicator: "高新技术企业数量" });
+  });
+  it("a comparison with a higher level is a change in points; a 其中 part; a 分别 list", () => {
+    expect(find(records, "0.8个百分点")).toMatchObject({ kind: "change", value: 0.8, unit: "个百分点" });
+    expect(find(records, "36.4亿美元")).toMatchObject({ unit: "美元", value: 3640000000, indicator: "出口额" });
+    expect(find(records, "7.1%")).toMatchObject({ kind: "change", indicator: "农村居民人均可支配收入" });
+    expect(find(records, "4%以内")).toMatchObject({ kind: "rate", qualifier: "at_most", indicator: "城镇登记失业率" });
+  });
+});
