@@ -68,7 +68,15 @@ function phraseAfter(c: Candidate, next: Candidate | undefined): { text: string;
   if (from >= s.length || !/[\u4e00-\u9fa5A-Za-z“"]/.test(s[from])) return null;
   let end = from;
   const stop = next ? next.match.matchStart : s.length;
-  while (end < s.length && end < stop && !/[，,；;：:。！？!?、]/.test(s[end])) end++;
+  // a 、 inside brackets does not end the phrase: 122个县（市、区）
+  let depth = 0;
+  while (end < s.length && end < stop) {
+    const ch = s[end];
+    if (ch === "（" || ch === "(") depth++;
+    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+    else if (/[，,；;：:。！？!?]/.test(ch) || (ch === "、" && depth === 0)) break;
+    end++;
+  }
   return { text: s.slice(from, end), end };
 }
 
@@ -123,6 +131,9 @@ export const attachIndicator: Refiner = {
         const after = phraseAfter(c, next);
         let indicator = prefix;
         if (after) {
+          // 推动122个县（市、区）加快发展: what is counted ends with its brackets when a verb follows
+          const bracketed = /^([^（(，,]{1,8}[（(][^）)]*[）)])(.+)$/.exec(after.text);
+          if (bracketed && /^v/.test(tok.tag(bracketed[2])[0]?.tag ?? "")) after.text = bracketed[1];
           const suffix = trimPhrase(after.text, tok, false).replace(/^的/, "");
           const first = tok.tag(after.text.slice(0, 6))[0];
           const nounAfter = !first || !/^(?:p|c|u|uj|ud|ul|d|r|m|q|f|y|e)$/.test(first.tag) || /^[“"]/.test(after.text);
@@ -158,9 +169,14 @@ export const attachIndicator: Refiner = {
             if (cs > 1) ref = trimPhrase(s.slice(clauseStart(s, cs - 1), cs - 1), tok);
             if (ref.length > 14) ref = "";
           }
-          // 总量达2037.7万户，其中企业929.8万户 → 总量中企业: a part of the whole named before
+          // 总量达2037.7万户，其中企业929.8万户 → 总量中企业: a part of the whole named before 其中
           const partOf = /^其中/.test(s.slice(clauseStart(s, Math.min(c.match.matchStart, c.start)), c.start)) ? "中" : "";
-          if (ref) ind = ind && !ref.includes(ind) ? ref + partOf + ind : ref;
+          if (partOf) {
+            const at = s.lastIndexOf("其中", c.start);
+            const whole = [...list.slice(0, i)].reverse().find((p) => p.indicator && p.end <= at);
+            if (whole) ref = whole.indicator ?? ref;
+          }
+          if (ref) ind = ind && (partOf || !ref.includes(ind)) ? ref + partOf + ind : ref;
           // 五年共投资6.2亿元，实施了…工程建设: a bare 投资 says what it was spent on in the next clause
           else if (/^(?:投资|投入|资金)$/.test(ind) && c.metric.dimension === "money" && /^[，,]/.test(s.slice(c.end))) {
             const nextStart = c.end + 1;

@@ -105,3 +105,21 @@ describe("a district's review paragraph (the common indicators, written the comm
     expect(find(records, "4%以内")).toMatchObject({ kind: "rate", qualifier: "at_most", indicator: "城镇登记失业率" });
   });
 });
+
+describe("a provincial targets paragraph", () => {
+  const { records } = extract(read("province_targets_paragraph"), { doc_id: "province" });
+  it("the main expected targets, each with its indicator and qualifier", () => {
+    expect(find(records, "5.5%左右")).toMatchObject({ kind: "change", qualifier: "approx", status: "target", indicator: "地区生产总值" });
+    expect(find(records, "5.5%以内")).toMatchObject({ kind: "rate", qualifier: "at_most", status: "target", indicator: "城镇调查失业率" });
+    expect(find(records, "2.5%左右")).toMatchObject({ kind: "change", value: -2.5, indicator: "单位地区生产总值能耗" });
+  });
+  it("each part after 其中 is a part of the whole before it; a bracketed list belongs to what is counted", () => {
+    expect(find(records, "5.4万亿元")).toMatchObject({ indicator: "外贸进出口中出口" });
+    expect(find(records, "2.9万亿元")).toMatchObject({ indicator: "外贸进出口中进口" });
+    expect(find(records, "122个").indicator).toMatch(/县（市、区）$/);
+  });
+  it("fractions and multiples", () => {
+    expect(find(records, "四分之一")).toMatchObject({ kind: "share", value: 25, unit: "%" });
+    expect(find(records, "1.6倍")).toMatchObject({ kind: "change", value: 1.6, unit: "倍" });
+  });
+});
