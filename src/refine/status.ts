@@ -11,7 +11,8 @@ const ACTUAL = /^(?:去年|过去一年|过去五年|上半年|今年以来|截�
 /** `statusOf("review", "确保每月巡河率达 100%", 2023)` → "actual" (a review reports what was done). */
 export function statusOf(part: "review" | "plan" | null, sentence: string, reportYear: number | null): Status {
   const future = /到(20\d\d)年/.exec(sentence);
-  const futureYear = future && reportYear !== null && Number(future[1]) >= reportYear;
+  // 到2025年: a year at or after the report's is an aim; with no parts and no date to compare, an aim too
+  const futureYear = future !== null && (reportYear !== null ? Number(future[1]) >= reportYear : part === null);
   if (part === "plan") return ACTUAL.test(sentence) && !futureYear ? "actual" : "target";
   if (TARGET.test(sentence) || futureYear) return "target";
   if (part === null && TARGET_WEAK.test(sentence)) return "target";

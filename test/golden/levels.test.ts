@@ -113,6 +113,10 @@ describe("a provincial targets paragraph", () => {
     expect(find(records, "5.5%以内")).toMatchObject({ kind: "rate", qualifier: "at_most", status: "target", indicator: "城镇调查失业率" });
     expect(find(records, "2.5%左右")).toMatchObject({ kind: "change", value: -2.5, indicator: "单位地区生产总值能耗" });
   });
+  it("到2025年 states an aim even in a text with no parts and no date", () => {
+    expect(find(records, "76%")).toMatchObject({ kind: "rate", status: "target", period: "2025" });
+    expect(find(records, "1.2亿件")).toMatchObject({ status: "actual" });
+  });
   it("each part after 其中 is a part of the whole before it; a bracketed list belongs to what is counted", () => {
     expect(find(records, "5.4万亿元")).toMatchObject({ indicator: "外贸进出口中出口" });
     expect(find(records, "2.9万亿元")).toMatchObject({ indicator: "外贸进出口中进口" });
