@@ -17,7 +17,8 @@ const LEAD_WORDS = new Set([
 const TRAIL_WORDS = new Set([
   "达到", "达", "为", "是", "至", "到", "约", "近", "共", "累计", "超过", "突破", "增至", "保持", "保持在", "稳定", "稳定在",
   "控制", "控制在", "降至", "降到", "提高", "提高到", "增加", "增加到", "实现", "完成", "增长", "下降", "减少", "上涨", "上升",
-  "回落", "降低", "年均", "日均", "月均", "净增", "净减", "同比", "分别", "总计", "共计", "合计", "超", "逾", "接近", "将近", "不低于", "不少于", "不超过",
+  "回落", "降低", "年均", "日均", "月均", "净增", "净减", "大关", "关口", "扩大", "扩大到", "扩大至", "缩小", "缩小到", "缩小至",
+  "提升至", "提高至", "增加至", "减少至", "上升到", "上升至", "回升至", "攀升至", "升至", "降为", "减至", "同比", "分别", "总计", "共计", "合计", "超", "逾", "接近", "将近", "不低于", "不少于", "不超过",
   "不足", "不到", "在", "由", "从", "比", "较", "了", "的", "达成", "新增", "递增", "增", "降", "均", "都", "已", "全年",
   "提升到", "增长到", "减少到", "实际", "要", "拟", "将", "预期", "预计", "力争", "确保", "争取", "可", "压减", "压缩", "削减", "核减", "缩减", "下降到", "降低到", "上年", "去年", "同期", "以上", "左右", "占", "到达", "有", "以",
 ]);
@@ -55,7 +56,7 @@ export function trimPhrase(text: string, tok: Tokenizer, lead = true, trail = tr
   }
   // a comparison or start point left inside (由2010年的, 比2010年) ends the phrase
   let out = tokens.map((t) => t.word).join("");
-  out = out.replace(/(?:由|从|比|较|是)\d{4}年(?:的)?.*$/, "").replace(/([率额量数值比度重价])(?:达到|达|为|是)$/, "$1").replace(/[，,；;、：:“”"]+$/g, "").replace(/^[，,；;、：:”"]+/g, "");
+  out = out.replace(/(?:由|从|比|较|是)\d{4}年(?:的)?.*$/, "").replace(/([率额量数值比度重价积])(?:达到|达|为|是|提升|上升|下降)$/, "$1").replace(/[，,；;、：:“”"]+$/g, "").replace(/^[，,；;、：:”"]+/g, "");
   return out;
 }
 
@@ -136,7 +137,9 @@ export const attachIndicator: Refiner = {
           if (bracketed && /^v/.test(tok.tag(bracketed[2])[0]?.tag ?? "")) after.text = bracketed[1];
           const suffix = trimPhrase(after.text, tok, false).replace(/^的/, "");
           const first = tok.tag(after.text.slice(0, 6))[0];
-          const nounAfter = !first || !/^(?:p|c|u|uj|ud|ul|d|r|m|q|f|y|e)$/.test(first.tag) || /^[“"]/.test(after.text);
+          // a verb right after the figure (30%提升到40%) starts the next statement, not what is counted
+          const percent = /^(?:%|‰|个百分点|百分点)$/.test(c.metric.unit ?? "");
+          const nounAfter = !first || !(/^(?:p|c|u|uj|ud|ul|d|r|m|q|f|y|e)$/.test(first.tag) || (percent && first.tag === "v" && !/^(?:用于|投向|来自|集中|分布|投入)/.test(after.text))) || /^[“"]/.test(after.text);
           if (suffix && (nounAfter || prefix.length < 2)) {
             indicator = prefix.length + suffix.length <= 24 ? prefix + suffix : suffix.length >= 3 ? suffix : prefix;
             c.suffixEnd = after.end;
@@ -176,6 +179,8 @@ export const attachIndicator: Refiner = {
             const whole = [...list.slice(0, i)].reverse().find((p) => p.indicator && p.end <= at);
             if (whole) ref = whole.indicator ?? ref;
           }
+          // a bare verb of change (比重从30%提升到40%: 提升) adds nothing to the indicator referred to
+          if (ref && /^(?:提升|提高|增加|增长|扩大|缩小|下降|减少|降低|上升)$/.test(ind)) ind = "";
           if (ref) ind = ind && (partOf || !ref.includes(ind)) ? ref + partOf + ind : ref;
           // 五年共投资6.2亿元，实施了…工程建设: a bare 投资 says what it was spent on in the next clause
           else if (/^(?:投资|投入|资金)$/.test(ind) && c.metric.dimension === "money" && /^[，,]/.test(s.slice(c.end))) {

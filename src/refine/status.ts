@@ -4,7 +4,8 @@ import type { Status } from "../model/record.js";
 // In a review part (or a text without parts), a sentence that states an aim is a target.
 const TARGET = /预期目标|主要目标|目标是|目标为|目标任务是|力争|计划(?:到|在|于|今年|明年|全年|年内|新建|完成)|争取(?:到|在|于|实现|达到|完成)|规划到|预计到/;
 // Only in a text without parts: the weaker markers of an aim.
-const TARGET_WEAK = /确保|将|要|拟|预计|计划|争取/;
+// (not 将近, 主要/重要/需要/要求, 年度计划的 — a plan a result is measured against)
+const TARGET_WEAK = /确保|(?<!即)将(?!近)|(?<![主重需必只])要(?![求素点])|拟|预计|计划(?!的|数|任务的)|争取/;
 // In a plan part, a sentence that reports a result stays actual.
 const ACTUAL = /^(?:去年|过去一年|过去五年|上半年|今年以来|截至目前|截至\d)|已(?:经)?(?:完成|实现|建成|达到|累计|超过|突破)|完成了|实现了|达到了|取得了/;
 

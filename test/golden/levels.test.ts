@@ -127,3 +127,21 @@ describe("a provincial targets paragraph", () => {
     expect(find(records, "1.6倍")).toMatchObject({ kind: "change", value: 1.6, unit: "倍" });
   });
 });
+
+describe("review sentences without a heading (status from the sentence alone)", () => {
+  const { records } = extract(read("review_sentences"), { doc_id: "sentences" });
+  it("a result measured against the year's plan is actual, not an aim", () => {
+    expect(find(records, "1.5亿元")).toMatchObject({ status: "actual", indicator: "投资" });
+    expect(find(records, "120%")).toMatchObject({ kind: "progress", status: "actual" });
+  });
+  it("the work done names a progress figure; verbs of change and 大关 are not the indicator", () => {
+    expect(find(records, "112%")).toMatchObject({ kind: "progress", indicator: "植树造林" });
+    expect(find(records, "千亿元")).toMatchObject({ qualifier: "more_than", indicator: "GDP" });
+    expect(find(records, "42平方公里")).toMatchObject({ kind: "quantity", indicator: "建成区面积" });
+    expect(find(records, "6平方公里")).toMatchObject({ kind: "change", indicator: "建成区面积" });
+  });
+  it("from … to: the baseline and the level reached", () => {
+    expect(find(records, "1.2万元")).toMatchObject({ kind: "baseline", indicator: "人均收入" });
+    expect(find(records, "1.8万元")).toMatchObject({ kind: "quantity", indicator: "人均收入" });
+  });
+});
