@@ -9,6 +9,8 @@ const STYLES: { rank: number; re: RegExp }[] = [
   { rank: 1, re: new RegExp(`^(${CN}、)\\s*`) },
   { rank: 2, re: new RegExp(`^([（(]${CN}[）)])\\s*[、.]?\\s*`) },
   { rank: 3, re: new RegExp(`^(${CN}是)(?=[^，。；、]{2,})`) },
+  // 第一，稳定和完善宏观经济政策。…: a paragraph opening with its heading, as 一是…。
+  { rank: 3, re: new RegExp(`^(第${CN}[，,、])(?=[^，。；、]{2,})`) },
   { rank: 4, re: /^(\d{1,2}[.、](?!\d))\s*/ },
   { rank: 5, re: /^([（(]\d{1,2}[）)])\s*[、.]?\s*/ },
 ];
@@ -26,7 +28,7 @@ export interface HeadingMatch {
 
 /**
  * Recognizes a heading at the start of a line: `一、…`, `（一）…`, `(一)…`, `1.`, `（1）`, `第一部分`,
- * and paragraphs that open with `一是…。` or `（一）…。` (the heading ends at the first 。).
+ * and paragraphs that open with `一是…。`, `第一，…。` or `（一）…。` (the heading ends at the first 。).
  * `matchHeading("（一）坚持生态优先，促进环境质量持续改善")` → { rank: 2, numbering: "（一）", … }
  */
 export function matchHeading(line: string): HeadingMatch | null {

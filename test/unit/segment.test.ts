@@ -17,6 +17,7 @@ describe("matchHeading", () => {
     ["1. 稳定经济增长", 4, "1.", "稳定经济增长"],
     ["（1）加快产业升级", 5, "（1）", "加快产业升级"],
     ["一是联合港澳承办十五运会和残特奥会。", 3, "一是", "联合港澳承办十五运会和残特奥会"],
+    ["第一，稳定和完善宏观经济政策。继续实施积极的财政政策", 3, "第一，", "稳定和完善宏观经济政策"],
     ["（一）创新宏观调控，保持经济运行在合理区间。面对贸易保护主义抬头", 2, "（一）", "创新宏观调控，保持经济运行在合理区间"],
   ])("%s", (line, rank, numbering, title) => {
     const h = matchHeading(line)!;
@@ -24,7 +25,7 @@ describe("matchHeading", () => {
     expect(h.numbering).toBe(numbering);
     expect(line.slice(h.titleStart, h.titleEnd)).toBe(title);
   });
-  it.each(["1.2万亿元的投资", "一是加大力度，二是", "2023年工作", "一系列政策"])("%s is not a heading", (line) => {
+  it.each(["1.2万亿元的投资", "一是加大力度，二是", "2023年工作", "一系列政策", "第一，要稳增长，第二，要调结构"])("%s is not a heading", (line) => {
     expect(matchHeading(line)).toBeNull();
   });
 });
