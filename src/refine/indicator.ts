@@ -28,11 +28,16 @@ const PUNCT = /^[\s\p{P}\p{S}]+$/u;
  * (不, 未, 非) changes what is measured (不满意率) and is never dropped. */
 const isFunction = (t: Token) => !/^[不未非无]/.test(t.word) && PUNCT.test(t.word) || (t.tag !== "x" && STRIP_TAGS.test(t.tag)) || (t.tag === "x" && /^[\d.%]+$/.test(t.word));
 
+const LEAD_SPAN = /^(?:(?:今明|近|今后|未来|过去)[一二三四五六七八九十两]+年(?:来|间|内|中)?|[一二三四五六七八九十两]+年(?:来|间|内)|(?:今明|明后)两年)[，,]?/;
+
 /** A money threshold before a noun, which names a class of it (亿元以上项目, 5000万元以上企业), or a per-output denominator (万元地区生产总值能耗). */
 const MONEY_THRESHOLD = /^(?:[\d.]+|[一二两三四五六七八九十百千]+)?(?:(?:千万|百万|十万|万|亿)元?|元)(?:以上|以下)[\u4e00-\u9fa5]|^(?:每)?万元(?:地区|国内)?(?:生产总值|GDP|工业增加值|增加值|产值)/;
 
 /** Trims a phrase to what says what is measured: leading time/scope/connective words, trailing verbs of reaching. */
 export function trimPhrase(text: string, tok: Tokenizer, lead = true, trail = true): string {
+  if (!text) return "";
+  // a span of years that dates the statement (今明两年, 五年来, 近三年, 今后五年) is not what is measured
+  if (lead) text = text.replace(LEAD_SPAN, "");
   if (!text) return "";
   let tokens: Token[] = tok.tag(text);
   const isYear = (t: Token) => /^\d{2,4}$/.test(t.word);
