@@ -28,6 +28,9 @@ const PUNCT = /^[\s\p{P}\p{S}]+$/u;
  * (不, 未, 非) changes what is measured (不满意率) and is never dropped. */
 const isFunction = (t: Token) => !/^[不未非无]/.test(t.word) && PUNCT.test(t.word) || (t.tag !== "x" && STRIP_TAGS.test(t.tag)) || (t.tag === "x" && /^[\d.%]+$/.test(t.word));
 
+/** What money after 投资 was spent on: `的` (or 实施的, 建设的), then the works, up to the verb of what became of them. */
+const INVESTED_IN = /^(?:实施|建设|新建|改造|完成|修建)?的([^，,；;。、]{2,30}?)(?=(?:当年|年内|已|均|全面|全部|成功|顺利|正式|相继|全线|基本|主体)?(?:落地|开工|建成|竣工|投入使用|投用|投产|运营|实现|通过|启动|完工|贯通|完成|交付|开业)|[，,；;。]|$)/;
+
 const LEAD_SPAN = /^(?:(?:今明|近|今后|未来|过去)[一二三四五六七八九十两]+年(?:来|间|内|中)?|[一二三四五六七八九十两]+年(?:来|间|内)|(?:今明|明后)两年)[，,]?/;
 
 /** A money threshold before a noun, which names a class of it (亿元以上项目, 5000万元以上企业), or a per-output denominator (万元地区生产总值能耗). */
@@ -136,7 +139,22 @@ export const attachIndicator: Refiner = {
         }
         const after = phraseAfter(c, next);
         let indicator = prefix;
-        if (after) {
+        // 投资3.4亿元的冰上运动训练中心项目成功落地: the money is that project's investment
+        const invested = after && c.metric.dimension === "money" && /^(?:总?投资|投入|总投入)$/.test(prefix) ? INVESTED_IN.exec(s.slice(c.end, after.end)) : null;
+        if (invested && invested[1].length >= 2) {
+          let works = invested[1];
+          let used = invested[0].length;
+          // the phrase runs into the next figure (…的拆炉并网工程新接入集中供热面积190万平方米): the works end with their head noun
+          if (next && c.end + used >= next.match.matchStart) {
+            const head = /^.*?(?:工程|项目|厂|中心|基地|园区|设施|管网)/.exec(works);
+            if (head) {
+              used -= works.length - head[0].length;
+              works = head[0];
+            }
+          }
+          indicator = works + prefix;
+          c.suffixEnd = c.end + used;
+        } else if (after) {
           // 推动122个县（市、区）加快发展: what is counted ends with its brackets when a verb follows
           const bracketed = /^([^（(，,]{1,8}[（(][^）)]*[）)])(.+)$/.exec(after.text);
           if (bracketed && /^v/.test(tok.tag(bracketed[2])[0]?.tag ?? "")) after.text = bracketed[1];

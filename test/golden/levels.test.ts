@@ -140,6 +140,11 @@ describe("review sentences without a heading (status from the sentence alone)", 
     expect(find(records, "42平方公里")).toMatchObject({ kind: "quantity", indicator: "建成区面积" });
     expect(find(records, "6平方公里")).toMatchObject({ kind: "change", indicator: "建成区面积" });
   });
+  it("投资…的 names the works the money went to, without what became of them", () => {
+    expect(find(records, "3.4亿元")).toMatchObject({ indicator: "冰上运动训练中心项目投资" });
+    expect(find(records, "3.23亿元")).toMatchObject({ indicator: "拆炉并网工程投资" });
+    expect(find(records, "190万平方米")).toMatchObject({ indicator: "新接入集中供热面积" });
+  });
   it("from … to: the baseline and the level reached", () => {
     expect(find(records, "1.2万元")).toMatchObject({ kind: "baseline", indicator: "人均收入" });
     expect(find(records, "1.8万元")).toMatchObject({ kind: "quantity", indicator: "人均收入" });
