@@ -116,7 +116,7 @@ export const attachIndicator: Refiner = {
         if (g.subject) anchor = g.subject.end;
         let from = clauseStart(s, anchor);
         if (prev && (prev.suffixEnd ?? prev.end) > from && (prev.suffixEnd ?? prev.end) <= anchor) from = prev.suffixEnd ?? prev.end;
-        let prefix = g.subject ? trimPhrase(s.slice(from, g.subject.start), tok, true, false) + g.subject.text : trimPhrase(s.slice(from, anchor), tok);
+        let prefix = g.subject ? trimPhrase(s.slice(from, g.dir && g.dir.end === g.subject.start ? g.dir.start : g.subject.start), tok, true, false) + g.subject.text : trimPhrase(s.slice(from, anchor), tok);
         // a long clause: its last list item or what follows its last 的 names the thing
         // (增值税收入占比最高、涉及行业广泛的税率 → 涉及行业广泛的税率; 参加区各部门组织的市集活动 → 市集活动)
         if (prefix.length > 12 && prefix.includes("的")) {
@@ -137,7 +137,8 @@ export const attachIndicator: Refiner = {
           });
           if (k > 0) prefix = tokens.slice(k).map((t) => t.word).join("");
         }
-        const after = phraseAfter(c, next);
+        // a rule that names the indicator in its context (?<subject>) says all of it
+        const after = g.subject ? null : phraseAfter(c, next);
         let indicator = prefix;
         // 投资3.4亿元的冰上运动训练中心项目成功落地: the money is that project's investment
         const invested = after && c.metric.dimension === "money" && /^(?:总?投资|投入|总投入)$/.test(prefix) ? INVESTED_IN.exec(s.slice(c.end, after.end)) : null;
