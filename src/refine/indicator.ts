@@ -17,6 +17,7 @@ const LEAD_WORDS = new Set([
 const TRAIL_WORDS = new Set([
   "达到", "达", "为", "是", "至", "到", "约", "近", "共", "累计", "超过", "突破", "增至", "保持", "保持在", "稳定", "稳定在",
   "控制", "控制在", "降至", "降到", "提高", "提高到", "增加", "增加到", "实现", "完成", "增长", "下降", "减少", "上涨", "上升",
+  "均达", "均为", "均超过", "均达到", "分别达", "分别为", "分别达到",
   "回落", "降低", "年均", "日均", "月均", "净增", "净减", "大关", "关口", "扩大", "扩大到", "扩大至", "缩小", "缩小到", "缩小至",
   "提升至", "提高至", "增加至", "减少至", "上升到", "上升至", "回升至", "攀升至", "升至", "降为", "减至", "同比", "分别", "总计", "共计", "合计", "超", "逾", "接近", "将近", "不低于", "不少于", "不超过",
   "不足", "不到", "在", "由", "从", "比", "较", "了", "的", "达成", "新增", "递增", "增", "降", "均", "都", "已", "全年",
@@ -30,6 +31,13 @@ const isFunction = (t: Token) => !/^[不未非无]/.test(t.word) && PUNCT.test(t
 
 /** What money after 投资 was spent on: `的` (or 实施的, 建设的), then the works, up to the verb of what became of them. */
 const INVESTED_IN = /^(?:实施|建设|新建|改造|完成|修建)?的([^，,；;。、]{2,30}?)(?=(?:当年|年内|已|均|全面|全部|成功|顺利|正式|相继|全线|基本|主体)?(?:落地|开工|建成|竣工|投入使用|投用|投产|运营|实现|通过|启动|完工|贯通|完成|交付|开业)|[，,；;。]|$)/;
+
+/** True when a phrase ends in a noun for things (房屋, 企业, 耕地), not for a measure (价格, 指数, 收入) or a rate (…率). */
+function isThingNoun(phrase: string, tok: Tokenizer): boolean {
+  if (/(?:率|度|比|比例|比重|指数|水平|强度|幅|速|占比|份额|系数|值|价|价格|收入|支出|产值|总量|规模|增量|覆盖面|GDP|CPI|PPI)$/.test(phrase)) return false;
+  const last = tok.tag(phrase).at(-1);
+  return !!last && /^(?:n|nz|ns|nt)$/.test(last.tag) && last.word.length >= 2;
+}
 
 const LEAD_SPAN = /^(?:(?:今明|近|今后|未来|过去)[一二三四五六七八九十两]+年(?:来|间|内|中)?|[一二三四五六七八九十两]+年(?:来|间|内)|(?:今明|明后)两年)[，,]?/;
 
@@ -219,6 +227,9 @@ export const attachIndicator: Refiner = {
         c.indicator = ind || null;
         // the value of a 比重/占比 is a share, not a rate (服务业比重从45.3%提高到51.6%; 占比从26%提升至35%)
         if (c.metric.kind === "rate" && c.indicator && /(?:比重|占比|份额|所占比例)$/.test(c.indicator)) c.metric = { ...c.metric, kind: "share" };
+        // a bare percentage after things (砖木结构房屋达到99.5%) is the share of them that are so, not a rate
+        // (a percentage before an action, 100%网上备案, stays a rate of doing it)
+        else if (c.metric.kind === "rate" && c.match.rule.spec.id === "rate-percent" && c.suffixEnd == null && c.indicator && isThingNoun(c.indicator, tok)) c.metric = { ...c.metric, kind: "share" };
         else if (c.metric.kind === "rate" && c.match.rule.spec.priority <= 12 && /(?:占比|比重)(?:从|由)[^，,。；;]{0,16}$/.test(s.slice(clauseStart(s, c.start), c.start))) {
           c.metric = { ...c.metric, kind: "share" };
         }
