@@ -39,6 +39,9 @@ function isThingNoun(phrase: string, tok: Tokenizer): boolean {
   return !!last && /^(?:n|nz|ns|nt)$/.test(last.tag) && last.word.length >= 2;
 }
 
+/** How a clause says its work went, after naming it (棚户区改造进程加快, 项目建设扎实推进). */
+const PROGRESS_SAID = /(?:进程|步伐|力度|进度|水平|能力)?(?:明显|显著|持续|不断|全面|稳步|扎实|有序|深入|顺利|日趋|大幅)?(?:加快|加速|加大|提速|推进|提高|提升|改善|增强|完善|进展顺利|成效明显|成效显著|初具规模|初见成效|取得突破)$/;
+
 const LEAD_SPAN = /^(?:(?:今明|近|今后|未来|过去)[一二三四五六七八九十两]+年(?:来|间|内|中)?|[一二三四五六七八九十两]+年(?:来|间|内)|(?:今明|明后)两年)[，,]?/;
 
 /** A money threshold before a noun, which names a class of it (亿元以上项目, 5000万元以上企业), or a per-output denominator (万元地区生产总值能耗). */
@@ -215,13 +218,37 @@ export const attachIndicator: Refiner = {
           if (ref && /^(?:提升|提高|增加|增长|扩大|缩小|下降|减少|降低|上升)$/.test(ind)) ind = "";
           if (ref) ind = ind && (partOf || !ref.includes(ind)) ? ref + partOf + ind : ref;
           // 五年共投资6.2亿元，实施了…工程建设: a bare 投资 says what it was spent on in the next clause
-          else if (/^(?:投资|投入|资金)$/.test(ind) && c.metric.dimension === "money" && /^[，,]/.test(s.slice(c.end))) {
-            const nextStart = c.end + 1;
-            let nextEnd = nextStart;
-            while (nextEnd < s.length && !/[，,；;。！？!?]/.test(s[nextEnd])) nextEnd++;
-            const holdsFigure = list.some((p) => p.start >= nextStart && p.start < nextEnd);
-            const what = trimPhrase(s.slice(nextStart, nextEnd), tok);
-            if (!holdsFigure && what.length >= 2 && what.length <= 30) ind = ind + what;
+          else if (/^(?:投资|投入|资金)$/.test(ind) && c.metric.dimension === "money") {
+            const afterComma = /^[，,]/.test(s.slice(c.end));
+            let named = false;
+            if (afterComma) {
+              const nextStart = c.end + 1;
+              let nextEnd = nextStart;
+              while (nextEnd < s.length && !/[，,；;。！？!?]/.test(s[nextEnd])) nextEnd++;
+              const holdsFigure = list.some((p) => p.start >= nextStart && p.start < nextEnd);
+              const what = trimPhrase(s.slice(nextStart, nextEnd), tok);
+              if (!holdsFigure && what.length >= 2 && what.length <= 30) {
+                ind = ind + what;
+                named = true;
+              }
+            }
+            // 棚户区改造和房地产开发进程加快，累计完成投资485.36亿元: the clause before names the works
+            const cs = clauseStart(s, Math.min(c.match.matchStart, c.start));
+            if (!named && cs > 1 && /[，,]/.test(s[cs - 1])) {
+              const bs = clauseStart(s, cs - 1);
+              const holdsFigure = list.some((p) => p.start >= bs && p.start < cs);
+              const works = holdsFigure ? "" : trimPhrase(s.slice(bs, cs - 1).replace(PROGRESS_SAID, ""), tok);
+              if (works.length >= 2 && works.length <= 16) {
+                ind = works + ind;
+                named = true;
+              }
+            }
+            // 累计投资5.1亿元,建成西出口等31条公路: the works are what the next figure counts
+            if (!named && afterComma) {
+              const nextFigure = list.slice(i + 1).find((p) => !/[；;。]/.test(s.slice(c.end, p.start)));
+              const works = nextFigure ? own.get(nextFigure) ?? "" : "";
+              if (works.length >= 2 && works.length <= 16) ind = works + ind;
+            }
           }
         }
         c.indicator = ind || null;

@@ -145,6 +145,10 @@ describe("review sentences without a heading (status from the sentence alone)", 
     expect(find(records, "3.23亿元")).toMatchObject({ indicator: "拆炉并网工程投资" });
     expect(find(records, "190万平方米")).toMatchObject({ indicator: "新接入集中供热面积" });
   });
+  it("a bare 投资 takes the works named by the clause before, without how they went", () => {
+    expect(find(records, "48.5亿元")).toMatchObject({ indicator: "棚户区改造和房地产开发投资" });
+    expect(find(records, "97.3万平方米")).toMatchObject({ indicator: "改造开发面积" });
+  });
   it("from … to: the baseline and the level reached", () => {
     expect(find(records, "1.2万元")).toMatchObject({ kind: "baseline", indicator: "人均收入" });
     expect(find(records, "1.8万元")).toMatchObject({ kind: "quantity", indicator: "人均收入" });
