@@ -7,6 +7,8 @@ const STYLES: { rank: number; re: RegExp }[] = [
   { rank: 0, re: new RegExp(`^(附件\\s*\\d*)\\s*[：:]?\\s*`) },
   { rank: 0, re: new RegExp(`^(第${CN}部分)\\s*[、，：:.]?\\s*`) },
   { rank: 1, re: new RegExp(`^(${CN}、)\\s*`) },
+  // a part heading alone on its line without numbering (2024年工作总结, 下半年工作打算), as town reports copied from the web have
+  { rank: 1, re: /^()(?=(?:\d{4}年度?|[〇零一二三四五六七八九]{4}年|过去[一五]年|今年|明年|上半年|下半年)?[^\s，。；：:,.;!?！？、]{0,12}?(?:工作回顾|工作总结|工作计划|工作安排|工作打算|工作思路|工作目标|工作部署|目标任务|主要任务)[：:]?$)/ },
   { rank: 2, re: new RegExp(`^([（(]${CN}[）)])\\s*[、.]?\\s*`) },
   { rank: 3, re: new RegExp(`^(${CN}是)(?=[^，。；、]{2,})`) },
   // 第一，稳定和完善宏观经济政策。…: a paragraph opening with its heading, as 一是…。

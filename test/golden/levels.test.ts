@@ -154,3 +154,13 @@ describe("review sentences without a heading (status from the sentence alone)", 
     expect(find(records, "1.8万元")).toMatchObject({ kind: "quantity", indicator: "人均收入" });
   });
 });
+
+describe("a town report whose part headings have no numbering", () => {
+  const { records, meta } = extract(read("town_unnumbered_parts"), { doc_id: "town-unnumbered" });
+  it("finds the parts, their periods, and the status of their figures", () => {
+    expect(meta).toMatchObject({ review_period: "2024", plan_period: "2025" });
+    expect(find(records, "12公里")).toMatchObject({ status: "actual", period: "2024", section_title: "2024年工作总结" });
+    expect(find(records, "15公里")).toMatchObject({ status: "target", period: "2025", section_title: "2025年工作计划" });
+    expect(find(records, "5%以上")).toMatchObject({ kind: "change", indicator: "一般公共预算收入" });
+  });
+});
