@@ -284,7 +284,12 @@ export const attachIndicator: Refiner = {
         const last = parts[parts.length - 1];
         const lead = tok.tag(last)[0]?.word ?? "";
         const shared = lead && last.length - lead.length >= 2 ? last.slice(lead.length) : "";
-        run.forEach((c, k) => (c.indicator = k < parts.length - 1 && parts[k].length <= 4 && shared ? parts[k] + shared : parts[k]));
+        // 先进制造业、高技术制造业增加值占…比重: a part that ends where the shared head begins joins it there
+        const join = (part: string) => {
+          for (let n = Math.min(part.length, shared.length) - 1; n >= 2; n--) if (part.endsWith(shared.slice(0, n))) return part + shared.slice(n);
+          return part.length <= 4 ? part + shared : part;
+        };
+        run.forEach((c, k) => (c.indicator = k < parts.length - 1 && parts[k].length <= 8 && shared ? join(parts[k]) : parts[k]));
       }
     }
     return cands;

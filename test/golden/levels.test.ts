@@ -122,6 +122,10 @@ describe("a provincial targets paragraph", () => {
     expect(find(records, "2.9万亿元")).toMatchObject({ indicator: "外贸进出口中进口" });
     expect(find(records, "122个").indicator).toMatch(/县（市、区）$/);
   });
+  it("分别: a short subject shares the head of the last one, joined where they overlap", () => {
+    expect(find(records, "56.2%")).toMatchObject({ kind: "share", indicator: "先进制造业增加值占规模以上工业增加值" });
+    expect(find(records, "34.7%")).toMatchObject({ kind: "share", indicator: "高技术制造业增加值占规模以上工业增加值" });
+  });
   it("fractions and multiples", () => {
     expect(find(records, "四分之一")).toMatchObject({ kind: "share", value: 25, unit: "%" });
     expect(find(records, "1.6倍")).toMatchObject({ kind: "change", value: 1.6, unit: "倍" });
