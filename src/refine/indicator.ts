@@ -251,6 +251,10 @@ export const attachIndicator: Refiner = {
             }
           }
         }
+        // 户均增收3000元: 增收/减收 change an income, 增产/减产 an output, which the verb alone names
+        const verb = c.metric.kind === "change" ? c.match.groups.dir?.text ?? "" : "";
+        if (/^[增减]收$/.test(verb) && !/收入|收益/.test(ind)) ind += "收入";
+        else if (/^[增减]产$/.test(verb) && !/产量|产值|总产/.test(ind)) ind += "产量";
         c.indicator = ind || null;
         // the value of a 比重/占比 is a share, not a rate (服务业比重从45.3%提高到51.6%; 占比从26%提升至35%)
         if (c.metric.kind === "rate" && c.indicator && /(?:比重|占比|份额|所占比例)$/.test(c.indicator)) c.metric = { ...c.metric, kind: "share" };
