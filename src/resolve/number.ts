@@ -114,6 +114,8 @@ export function parseNumber(text: string): ParsedNumber | null {
     s = s.replace(/[多余]/g, "");
   }
   if (!s) return null;
+  // Arabic digits on both sides of a magnitude (2万5千, 3亿5千万): read section by section
+  if (/^\d+(?:\.\d+)?(?:万亿|亿|万)\d+[千百]万?$/.test(s)) return parseMixed(s, more);
   // Arabic head, optional magnitude tail (1.2万, 3千万, 5.67万亿, 14869万)
   const m = /^(\d+(?:,\d{3})*(?:\.\d+)?)(.*)$/.exec(s);
   if (m) {
@@ -138,6 +140,31 @@ export function parseNumber(text: string): ParsedNumber | null {
   if (v === null) return null;
   const magnitude = /亿/.test(s) ? (/万亿/.test(s) ? 1e12 : 1e8) : /万/.test(s) ? 1e4 : 1;
   return { value: v, more, magnitude, chinese: true };
+}
+
+/** `parseMixed("2万5千", false)` → 25000; `parseMixed("3亿5千万", false)` → 350000000 (Chinese grammar, Arabic digits). */
+function parseMixed(s: string, more: boolean): ParsedNumber | null {
+  const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  let total = 0;
+  let section = 0;
+  let num = 0;
+  let top = 1;
+  for (const [tok] of s.matchAll(/\d+(?:\.\d+)?|万亿|亿|万|千|百|十/g)) {
+    if (/^\d/.test(tok)) num = Number(tok);
+    else if (UNIT[tok]) {
+      section += num * UNIT[tok];
+      num = 0;
+    } else {
+      const f = tok === "万亿" ? 1e12 : tok === "亿" ? 1e8 : 1e4;
+      // 5千万: the 万 scales the section before it; 3亿: closes everything so far
+      if (f > 1e4) total = (total + section + num) * f;
+      else total += (section + num) * f;
+      section = 0;
+      num = 0;
+      top = Math.max(top, f);
+    }
+  }
+  return { value: round(total + section + num), more, magnitude: top, chinese: false };
 }
 
 /** The factor of a magnitude word or sequence: `magnitudeOf("万亿")` → 1e12; null if not one. */

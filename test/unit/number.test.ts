@@ -21,6 +21,7 @@ describe("parseNumber", () => {
     ["1.2万", 12000, false, 1e4], ["3千万", 3e7, false, 1e7], ["5.67万亿", 5.67e12, false, 1e12], ["7500多亿", 7.5e11, true, 1e8],
     ["14亿多", 1.4e9, true, 1e8], ["1000多万", 1e7, true, 1e4], ["2000多", 2000, true, 1], ["三十余", 30, true, 1],
     ["五点二", 5.2, false, 1], ["三点五万", 35000, false, 1e4], ["十二点零五", 12.05, false, 1],
+    ["2万5千", 25000, false, 1e4], ["1万6千多", 16000, true, 1e4], ["3亿5千万", 3.5e8, false, 1e8], ["12万5千", 125000, false, 1e4],
   ])("%s → %d (more: %s)", (s, v, more, mag) => {
     const n = parseNumber(s)!;
     expect(n.value).toBe(v);
@@ -31,6 +32,7 @@ describe("parseNumber", () => {
     expect(parseNumber("十二五")).toBeNull();
     expect(parseNumber("12a")).toBeNull();
     expect(parseNumber("多")).toBeNull();
+    expect(parseNumber("2万5")).toBeNull(); // colloquial 25000, or 20005: not guessed
   });
   it("magnitude words multiply", () => {
     expect(magnitudeOf("万亿")).toBe(1e12);
