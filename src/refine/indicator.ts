@@ -10,7 +10,7 @@ const LEAD_WORDS = new Set([
   "并", "且", "共", "累计", "合计", "总计", "共计", "已", "已经", "均", "都", "还", "又", "再", "也", "先后", "分别", "持续",
   "继续", "进一步", "不断", "全面", "有效", "积极", "大力", "完成", "实现", "达到", "首次", "全部", "预计", "力争", "确保",
   "努力", "争取", "计划", "年均", "五年", "十年", "过去", "五年来", "十年来", "近年来", "期间", "时期", "底", "末", "月底",
-  "为", "对", "在", "向", "从", "由", "将", "把", "使", "让", "经过", "通过", "连续", "共有", "现有", "辖", "下辖", "共辖", "现辖",
+  "为", "对", "在", "向", "从", "由", "将", "要", "拟", "把", "使", "让", "经过", "通过", "连续", "共有", "现有", "辖", "下辖", "共辖", "现辖",
   "的", "和", "及", "与", "、", "上", "中", "内", "同口径", "口径", "可比价", "按可比价格计算", "扣除价格因素",
 ]);
 // Words that close the phrase before a figure without belonging to it: verbs of reaching, comparisons.
@@ -140,11 +140,19 @@ export const attachIndicator: Refiner = {
         }
         // 为独居老人、高龄老人等送餐: the beneficiaries are not what is measured, the action is
         const raw = s.slice(from, anchor);
-        if (/^(?:累计|共|全年|已|先后|还)?(?:为|对|向|给|替)/.test(raw) && prefix.length > 4) {
+        if (/^(?:累计|共|全年|今年|已|先后|还)?(?:要|将|拟)?(?:为|对|向|给|替)/.test(raw) && prefix.length > 4) {
           const tokens = tok.tag(prefix);
+          const isVerb = (t: Token) => /^v/.test(t.tag) || (t.tag === "x" && /^[\u4e00-\u9fa5]{2,}$/.test(t.word));
+          // the action starts at the first verb after the beneficiaries (为市场主体减轻非税负担 → 减轻非税负担),
+          // else at the last verb
           let k = -1;
-          tokens.forEach((t, i) => {
-            if (i > 0 && (/^v/.test(t.tag) || (t.tag === "x" && /^[\u4e00-\u9fa5]{2,}$/.test(t.word)))) k = i;
+          let seenNoun = false;
+          for (let i = 0; i < tokens.length && k < 0; i++) {
+            if (/^n/.test(tokens[i].tag)) seenNoun = true;
+            else if (seenNoun && isVerb(tokens[i])) k = i;
+          }
+          if (k < 0) tokens.forEach((t, i) => {
+            if (i > 0 && isVerb(t)) k = i;
           });
           if (k > 0) prefix = tokens.slice(k).map((t) => t.word).join("");
         }
