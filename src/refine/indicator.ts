@@ -259,6 +259,8 @@ export const attachIndicator: Refiner = {
             }
           }
         }
+        // 经济增长预期7%左右: a bare subject (经济) is measured by its 增长
+        if (c.metric.kind === "change" && ind.length <= 2 && ind && /^增长(?:预期|目标|率|速度)/.test(c.match.groups.dir?.text ?? "")) ind += "增长";
         // 户均增收3000元: 增收/减收 change an income, 增产/减产 an output, which the verb alone names
         const verb = c.metric.kind === "change" ? c.match.groups.dir?.text ?? "" : "";
         if (/^[增减]收$/.test(verb) && !/收入|收益/.test(ind)) ind += "收入";
