@@ -83,7 +83,8 @@ function phraseAfter(c: Candidate, next: Candidate | undefined): { text: string;
   const s = c.sentence.text;
   let from = c.end;
   // an attribute of what is counted (335名60-80岁低龄独居老人) or a 的 lies between the figure and its noun
-  const skip = /^(?:\d+(?:[-—~至到]\d+)?周?岁(?:以上|以下)?|的)/.exec(s.slice(from));
+  // (or the size of each thing counted: 3个1000亩示范基地, 三个1亿人问题)
+  const skip = /^(?:\d+(?:[-—~至到]\d+)?周?岁(?:以上|以下)?|[\d.]+(?:万|亿)?(?:亩|平方米|平方公里|公顷|吨|人|元|公里|米|千瓦|床)(?:以上|以下)?(?:的)?|的)/.exec(s.slice(from));
   if (skip) from += skip[0].length;
   if (from >= s.length || !/[\u4e00-\u9fa5A-Za-z“"]/.test(s[from])) return null;
   let end = from;

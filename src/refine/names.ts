@@ -100,6 +100,11 @@ export function nameReason(c: Candidate, ctx: RefineContext): string | null {
     }
   }
 
+  // the size of each thing a count before it counts (三个1亿人问题, 建成3个1000亩以上基地): the count is the figure
+  if (/^[\d０-９]/.test(s.slice(c.start, c.end)) && /(?:^|[^\d.])(?:\d+|[一二两三四五六七八九十]+)(?:个|家|座|条|处|所)$/.test(before) && /^[^，,。；;、：:]{0,4}?[\u4e00-\u9fa5]/.test(after)) {
+    return "the size of each thing counted before it";
+  }
+
   // a threshold describing what is counted (5000万元以上项目47个, 80周岁以上老人)
   if (c.match.groups.qpost && /^(?:以上|以下)$/.test(c.match.groups.qpost.text) && after && c.metric.dimension !== "percent") {
     if (/^的/.test(after)) return "a threshold of what is counted";

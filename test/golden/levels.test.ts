@@ -153,6 +153,10 @@ describe("review sentences without a heading (status from the sentence alone)", 
     expect(find(records, "48.5亿元")).toMatchObject({ indicator: "棚户区改造和房地产开发投资" });
     expect(find(records, "97.3万平方米")).toMatchObject({ indicator: "改造开发面积" });
   });
+  it("the size of each thing counted is not a figure; the count names the things", () => {
+    expect(records.some((r) => r.raw.startsWith("1000亩"))).toBe(false);
+    expect(find(records, "3个")).toMatchObject({ indicator: "建成示范基地" });
+  });
   it("from … to: the baseline and the level reached", () => {
     expect(find(records, "1.2万元")).toMatchObject({ kind: "baseline", indicator: "人均收入" });
     expect(find(records, "1.8万元")).toMatchObject({ kind: "quantity", indicator: "人均收入" });
