@@ -81,6 +81,8 @@ export function nameReason(c: Candidate, ctx: RefineContext): string | null {
     const pointer = pats.pointer?.test(before) ?? false;
     const head = pats.head?.test(after) ?? false;
     if (pointer || head) return "a count fixed in a label";
+    // a Chinese count right before another Chinese numeral names a slogan (五个一工程, 两个一百年, 三个一批)
+    if (/^[一二两三四五六七八九十]+[个项大条]$/.test(s.slice(c.start, c.end)) && /^[一二两三四五六七八九十百千万]/.test(after)) return "a count fixed in a label";
   }
 
   // a size class: 10万吨级码头, 千亿元级产业集群, 百万人口级城市
