@@ -21,6 +21,8 @@ export interface Candidate {
   status: Status | null;
   period: string | null;
   periodInferred: boolean;
+  /** A part of the year the sentence gives this figure alone (一季度、上半年分别增长…): "Q1", "H1", "Q1-Q3". */
+  periodPart?: string;
 }
 
 export interface RefineContext {

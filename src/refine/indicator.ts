@@ -39,6 +39,11 @@ function isThingNoun(phrase: string, tok: Tokenizer): boolean {
   return !!last && /^(?:n|nz|ns|nt)$/.test(last.tag) && last.word.length >= 2;
 }
 
+const PERIOD_WORD = "(?:一季度|二季度|三季度|四季度|上半年|下半年|前三季度|全年)";
+/** A list of parts of a year ending a subject: 一季度、上半年、前三季度. */
+const PERIOD_LIST = new RegExp(`${PERIOD_WORD}(?:[、和及与]${PERIOD_WORD})+$`);
+const PERIOD_PART: Record<string, string> = { 一季度: "Q1", 二季度: "Q2", 三季度: "Q3", 四季度: "Q4", 上半年: "H1", 下半年: "H2", 前三季度: "Q1-Q3", 全年: "" };
+
 /** How a clause says its work went, after naming it (棚户区改造进程加快, 项目建设扎实推进). */
 const PROGRESS_SAID = /(?:进程|步伐|力度|进度|水平|能力)?(?:明显|显著|持续|不断|全面|稳步|扎实|有序|深入|顺利|日趋|大幅)?(?:加快|加速|加大|提速|推进|提高|提升|改善|增强|完善|进展顺利|成效明显|成效显著|初具规模|初见成效|取得突破)$/;
 
@@ -288,6 +293,20 @@ export const attachIndicator: Refiner = {
         const named = earlier.slice(-run.length);
         if (own.length < 2 && named.length === run.length && new Set(named.map((p) => p.indicator)).size === run.length) {
           run.forEach((c, k) => (c.indicator = named[k].indicator));
+          continue;
+        }
+        // 一季度、上半年、前三季度分别增长4.0%、5.0%和4.5%: the parts are periods of one indicator
+        const listed = subject.replace(/(?:分别|均).*$/, "");
+        const periods = PERIOD_LIST.exec(listed);
+        const names = periods ? periods[0].split(/[、和及与]/) : [];
+        if (periods && names.length === run.length) {
+          const subj = trimPhrase(listed.slice(0, periods.index), tok);
+          const before = [...list.slice(0, list.indexOf(first))].reverse().find((p) => p.indicator);
+          const ref = subj.length >= 2 ? subj : before?.indicator ?? null;
+          run.forEach((c, k) => {
+            c.indicator = ref;
+            c.periodPart = PERIOD_PART[names[k]] ?? undefined;
+          });
           continue;
         }
         const parts = trimPhrase(subject.replace(/(?:分别|均).*$/, ""), tok)

@@ -58,6 +58,11 @@ export const assignPeriod: Refiner = {
   run(cands, ctx) {
     for (const c of cands) {
       const p = periodOf(c, ctx);
+      // a part of the year given for this figure alone (一季度、上半年分别增长…), within the year found
+      if (c.periodPart !== undefined && p.period && /^\d{4}/.test(p.period)) {
+        p.period = `${p.period.slice(0, 4)}${c.periodPart}`;
+        p.inferred = false;
+      }
       c.period = p.period;
       c.periodInferred = p.inferred;
     }

@@ -171,4 +171,9 @@ describe("a town report whose part headings have no numbering", () => {
     expect(find(records, "15公里")).toMatchObject({ status: "target", period: "2025", section_title: "2025年工作计划" });
     expect(find(records, "5%以上")).toMatchObject({ kind: "change", indicator: "一般公共预算收入" });
   });
+  it("分别 over parts of the year: one indicator, each figure its own period", () => {
+    expect(find(records, "4.0%")).toMatchObject({ kind: "change", indicator: "规上工业产值", period: "2024Q1" });
+    expect(find(records, "5.0%")).toMatchObject({ indicator: "规上工业产值", period: "2024H1" });
+    expect(find(records, "4.5%")).toMatchObject({ indicator: "规上工业产值", period: "2024Q1-Q3" });
+  });
 });
