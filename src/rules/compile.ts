@@ -22,11 +22,12 @@ export function lexiconFragments(lex: Lexicon): Record<string, string> {
   // a one-character prefix qualifier that is also a common word ending (迈上, 之上) only qualifies a bare
   // magnitude (上千万, 上百家)
   const qpre = alternation([...lex.qualPrefix.keys()].filter((f) => f !== "上")) + (lex.qualPrefix.has("上") ? "|上(?=[百千万亿])" : "");
-  const general = (dim: string) => dim !== "time" && dim !== "age";
+  const general = (dim: string) => dim !== "time" && dim !== "age" && dim !== "score";
   return {
     UNIT: `(?:${unitForms((d) => general(d))})`,
     UNIT_TIME: `(?:${unitForms((d) => d === "time")})`,
     UNIT_AGE: `(?:${unitForms((d) => d === "age")})`,
+    UNIT_SCORE: `(?:${unitForms((d) => d === "score")})`,
     MAG: `(?:${magnitudes})`,
     QPRE: `(?:${qpre})`,
     QPOST: `(?:${alternation(lex.qualSuffix.keys())})`,
