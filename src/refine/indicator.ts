@@ -274,6 +274,8 @@ export const attachIndicator: Refiner = {
         c.indicator = ind || null;
         // the value of a 比重/占比 is a share, not a rate (服务业比重从45.3%提高到51.6%; 占比从26%提升至35%)
         if (c.metric.kind === "rate" && c.indicator && /(?:比重|占比|份额|所占比例)$/.test(c.indicator)) c.metric = { ...c.metric, kind: "share" };
+        // 覆盖率达到九成: tenths of a …率 are its value, a rate
+        else if (c.metric.kind === "share" && c.match.rule.spec.id === "share-cheng" && c.indicator && /率$/.test(c.indicator)) c.metric = { ...c.metric, kind: "rate" };
         // a bare percentage after things (砖木结构房屋达到99.5%) is the share of them that are so, not a rate
         // (a percentage before an action, 100%网上备案, stays a rate of doing it)
         else if (c.metric.kind === "rate" && c.match.rule.spec.id === "rate-percent" && c.suffixEnd == null && c.indicator && isThingNoun(c.indicator, tok)) c.metric = { ...c.metric, kind: "share" };
