@@ -70,11 +70,15 @@ export function trimPhrase(text: string, tok: Tokenizer, lead = true, trail = tr
       else break;
     }
   }
+  let removed: Token | null = null;
   while (trail && tokens.length) {
     const t = tokens[tokens.length - 1];
     // a measure word not after a numeral or demonstrative ends a noun (停车/v 位/q): kept
     const prev = tokens[tokens.length - 2];
     if (t.tag === "q" && t.word.length === 1 && prev && !/^(?:m|r|q)$/.test(prev.tag) && !/[\d零〇一二两三四五六七八九十百千万亿几每各该这那]$/.test(prev.word) && !PUNCT.test(prev.word)) break;
+    // 比 after a noun and not before a base (存贷比提高到65%, 城乡收入比) is a ratio: kept
+    if (t.word === "比" && prev && /^(?:n|vn|nz|j|x)/.test(prev.tag) && !PUNCT.test(prev.word) && (!removed || /^v/.test(removed.tag) || /^(?:到|至|为)$/.test(removed.word))) break;
+    removed = t;
     if (TRAIL_WORDS.has(t.word) || (isFunction(t) && !/^[”"》）)]$/.test(t.word)) || /^(?:比|较|从|由|比上年|比去年|较上年)$/.test(t.word)) tokens = tokens.slice(0, -1);
     else break;
   }
