@@ -38,11 +38,14 @@ export function periodOf(c: Candidate, ctx: RefineContext): { period: string | n
   if (year !== null) {
     // 上年 names the period only where it is not the base of a comparison (比上年, 是上年的, 从上年的),
     // except for the baseline figure itself, whose period it is
-    const lastYear = c.metric.kind === "baseline" ? /(?:去年|上年)(?!同期)/ : /(?<![比较同与是为由从])(?:去年|上年)(?!同期)|过去一年/;
-    if (lastYear.test(before)) return { period: String(year - 1), inferred: false };
+    const lastYear = c.metric.kind === "baseline" ? /(?:去年|上年)(?!同期|度)/g : /(?<![比较同与是为由从])(?:去年|上年)(?!同期|度)|过去一年/g;
     // 今年 and 全年 in a plan part are the year it plans (a year-end summary's plan part plans the next)
     const planYear = part === "plan" && fromPart && /^\d{4}$/.test(fromPart) ? fromPart : String(year);
-    if (/今年/.test(before)) return { period: part === "plan" ? planYear : String(year), inferred: false };
+    // the nearer of 去年 and 今年 before the figure (去年…320人，今年计划…350人)
+    const lastAt = Math.max(-1, ...[...before.matchAll(lastYear)].map((m) => m.index ?? -1));
+    const thisAt = before.lastIndexOf("今年");
+    if (lastAt > thisAt) return { period: String(year - 1), inferred: false };
+    if (thisAt >= 0) return { period: part === "plan" ? planYear : String(year), inferred: false };
     if (/全年/.test(before) && part !== "review") return { period: planYear, inferred: false };
   }
   if (fromPart) {

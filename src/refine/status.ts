@@ -20,11 +20,28 @@ export function statusOf(part: "review" | "plan" | null, sentence: string, repor
   return "actual";
 }
 
-/** actual or target: from the part (review/plan) of the section, overridden by the sentence. */
+/**
+ * The status the figure's own clause gives, when it names its time: `clauseStatus("今年计划新增就业", "plan")`
+ * → "target"; `clauseStatus("在去年完成投资", "plan")` → "actual"; null when the clause does not say.
+ * A review part keeps its reading of aims (力争, 计划) from the whole sentence.
+ */
+export function clauseStatus(clause: string, part: "review" | "plan" | null): Status | null {
+  if (/(?<![比较同与是为由从])(?:去年|上年|过去一年)(?!同期|度)/.test(clause)) return "actual";
+  // (not 今年以来, 今年1-10月, 今年前三季度, 今年上半年: what a year-end summary reports)
+  if (part !== "review" && /今年(?!以来|[\d一二三四五六七八九十前上]|截至)|明年|力争|计划(?!的|数)|确保|争取/.test(clause)) return "target";
+  return null;
+}
+
+/** actual or target: from the part (review/plan) of the section, overridden by the sentence, then by the figure's clause. */
 export const assignStatus: Refiner = {
   name: "assign-status",
   run(cands, ctx) {
-    for (const c of cands) c.status = statusOf(c.sentence.part, c.sentence.text, ctx.meta.report_year);
+    for (const c of cands) {
+      const s = c.sentence.text;
+      let from = c.start;
+      while (from > 0 && !/[，,；;。！？!?]/.test(s[from - 1])) from--;
+      c.status = clauseStatus(s.slice(from, c.start), c.sentence.part) ?? statusOf(c.sentence.part, s, ctx.meta.report_year);
+    }
     return cands;
   },
 };
