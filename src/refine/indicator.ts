@@ -30,7 +30,7 @@ const PUNCT = /^[\s\p{P}\p{S}]+$/u;
 const isFunction = (t: Token) => !/^[不未非无]/.test(t.word) && PUNCT.test(t.word) || (t.tag !== "x" && STRIP_TAGS.test(t.tag)) || (t.tag === "x" && /^[\d.%]+$/.test(t.word));
 
 /** What money after 投资 was spent on: `的` (or 实施的, 建设的), then the works, up to the verb of what became of them. */
-const INVESTED_IN = /^(?:实施|建设|新建|改造|完成|修建)?的([^，,；;。、]{2,30}?)(?=(?:当年|年内|已|均|全面|全部|成功|顺利|正式|相继|全线|基本|主体)?(?:落地|开工|建成|竣工|投入使用|投用|投产|运营|实现|通过|启动|完工|贯通|完成|交付|开业)|[，,；;。]|$)/;
+const INVESTED_IN = /^(?:实施|建设|新建|改造|完成|修建)?的(?!基础|前提|同时|情况|条件)([^，,；;。、]{2,30}?)(?=(?:当年|年内|已|均|全面|全部|成功|顺利|正式|相继|全线|基本|主体)?(?:落地|开工|建成|竣工|投入使用|投用|投产|运营|实现|通过|启动|完工|贯通|完成|交付|开业)|[，,；;。]|$)/;
 
 /** True when a phrase ends in a noun for things (房屋, 企业, 耕地), not for a measure (价格, 指数, 收入) or a rate (…率). */
 function isThingNoun(phrase: string, tok: Tokenizer): boolean {
@@ -96,6 +96,8 @@ function phraseAfter(c: Candidate, next: Candidate | undefined): { text: string;
   const skip = /^(?:\d+(?:[-—~至到]\d+)?周?岁(?:以上|以下)?|[\d.]+(?:万|亿)?(?:亩|平方米|平方公里|公顷|吨|人|元|公里|米|千瓦|床)(?:以上|以下)?(?:的)?|的)/.exec(s.slice(from));
   if (skip) from += skip[0].length;
   if (from >= s.length || !/[\u4e00-\u9fa5A-Za-z“"]/.test(s[from])) return null;
+  // …5亿元的基础上, …的同时: a frame for the next statement, not what is counted
+  if (/^(?:基础上|前提下|同时|情况下|条件下|背景下)/.test(s.slice(from))) return null;
   let end = from;
   const stop = next ? next.match.matchStart : s.length;
   // a 、 inside brackets does not end the phrase: 122个县（市、区）

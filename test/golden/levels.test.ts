@@ -65,7 +65,7 @@ describe("a short county report whose part headings only name years", () => {
     expect(find(records, "50公里")).toMatchObject({ status: "target", period: "2024" });
   });
   it("in the plan part, a clause that names 去年 reports, one that names 今年 plans", () => {
-    expect(find(records, "5亿元")).toMatchObject({ status: "actual", period: "2023" });
+    expect(find(records, "5亿元")).toMatchObject({ status: "actual", period: "2023", indicator: "投资" });
     expect(find(records, "6亿元")).toMatchObject({ status: "target", period: "2024" });
     expect(records.filter((r) => r.raw === "1200人").map((r) => [r.status, r.period])).toEqual([["actual", "2023"], ["actual", "2023"]]);
     expect(find(records, "1350人")).toMatchObject({ status: "target", period: "2024" });
