@@ -44,6 +44,20 @@ const PERIOD_WORD = "(?:一季度|二季度|三季度|四季度|上半年|下半
 const PERIOD_LIST = new RegExp(`${PERIOD_WORD}(?:[、和及与]${PERIOD_WORD})+$`);
 const PERIOD_PART: Record<string, string> = { 一季度: "Q1", 二季度: "Q2", 三季度: "Q3", 四季度: "Q4", 上半年: "H1", 下半年: "H2", 前三季度: "Q1-Q3", 全年: "" };
 
+/** Words that measure a thing named before them (存栏, 产量, 总数). */
+const ATTRIBUTE = /^(?:存栏|出栏|产量|产值|面积|总数|总量|规模|数量|人数|户数|总产)$/;
+
+/** The thing an indicator is about, before its first verb (生猪出栏 → 生猪, 蔬菜种植面积 → 蔬菜); "" if none. */
+function subjectOf(indicator: string, tok: Tokenizer): string {
+  const tokens = tok.tag(indicator);
+  let i = 0;
+  while (i < tokens.length && /^(?:新增|新建|培育|引进|累计|实现|完成|建成|新登记|发展)$/.test(tokens[i].word)) i++;
+  let j = i;
+  while (j < tokens.length && !/^v/.test(tokens[j].tag)) j++;
+  const thing = tokens.slice(i, j).map((t) => t.word).join("");
+  return (j < tokens.length || i > 0) && thing.length >= 2 ? thing : "";
+}
+
 /** How a clause says its work went, after naming it (棚户区改造进程加快, 项目建设扎实推进). */
 const PROGRESS_SAID = /(?:进程|步伐|力度|进度|水平|能力)?(?:明显|显著|持续|不断|全面|稳步|扎实|有序|深入|顺利|日趋|大幅)?(?:加快|加速|加大|提速|推进|提高|提升|改善|增强|完善|进展顺利|成效明显|成效显著|初具规模|初见成效|取得突破)$/;
 
@@ -236,7 +250,10 @@ export const attachIndicator: Refiner = {
           }
           // a bare verb of change (比重从30%提升到40%: 提升) adds nothing to the indicator referred to
           if (ref && /^(?:提升|提高|增加|增长|扩大|缩小|下降|减少|降低|上升)$/.test(ind)) ind = "";
-          if (ref) ind = ind && (partOf || !ref.includes(ind)) ? ref + partOf + ind : ref;
+          // 生猪出栏1.2万头，存栏8600头: another measure of the same thing takes the thing, not the verb before it
+          const thing = !partOf && ref && ATTRIBUTE.test(ind) ? subjectOf(ref, tok) : "";
+          if (thing) ind = thing + ind;
+          else if (ref) ind = ind && (partOf || !ref.includes(ind)) ? ref + partOf + ind : ref;
           // 五年共投资6.2亿元，实施了…工程建设: a bare 投资 says what it was spent on in the next clause
           else if (/^(?:投资|投入|资金)$/.test(ind) && c.metric.dimension === "money") {
             const afterComma = /^[，,]/.test(s.slice(c.end));

@@ -163,6 +163,10 @@ describe("review sentences without a heading (status from the sentence alone)", 
     expect(records.some((r) => r.raw.startsWith("1000亩"))).toBe(false);
     expect(find(records, "3个")).toMatchObject({ indicator: "建成示范基地" });
   });
+  it("another measure of the same thing takes the thing, not the verb before it", () => {
+    expect(find(records, "8600头")).toMatchObject({ indicator: "生猪存栏" });
+    expect(find(records, "48家")).toMatchObject({ indicator: "规上企业总数" });
+  });
   it("from … to: the baseline and the level reached", () => {
     expect(find(records, "1.2万元")).toMatchObject({ kind: "baseline", indicator: "人均收入" });
     expect(find(records, "1.8万元")).toMatchObject({ kind: "quantity", indicator: "人均收入" });
