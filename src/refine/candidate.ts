@@ -54,3 +54,11 @@ export function bySentence(cands: Candidate[]): Map<number, Candidate[]> {
 export function isGeneric(c: Candidate): boolean {
   return c.match.rule.spec.priority <= 12;
 }
+
+const CLAUSE_END = /[，,；;：:。！？!?]/;
+
+/** Where the clause holding offset `at` of `s` starts: just after the last ，；：。！？ before it, or 0. */
+export function clauseStart(s: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (CLAUSE_END.test(s[i])) return i + 1;
+  return 0;
+}

@@ -1,8 +1,7 @@
 import type { Token, Tokenizer } from "../nlp/tokenizer.js";
-import { bySentence, type Candidate, type Refiner } from "./candidate.js";
+import { bySentence, clauseStart, type Candidate, type Refiner } from "./candidate.js";
 import { listRuns } from "./lists.js";
 
-const CLAUSE_END = /[，,；;：:。！？!?]/;
 // Words that open a clause without saying what is measured: time, scope, connectives, adverbs, light verbs.
 const LEAD_WORDS = new Set([
   "全镇", "全区", "全市", "全省", "全国", "全县", "全乡", "全街道", "全年", "今年", "去年", "上年", "当年", "年末", "年底",
@@ -58,6 +57,37 @@ function subjectOf(indicator: string, tok: Tokenizer): string {
   return (j < tokens.length || i > 0) && thing.length >= 2 ? thing : "";
 }
 
+/**
+ * A bare 投资/投入 with what it was spent on, from the clauses around its figure (whose clause starts at `cs`):
+ * 五年共投资6.2亿元，实施了…工程建设 → the next clause, when it holds no figure (投资实施了…);
+ * 棚户区改造和房地产开发进程加快，累计完成投资485.36亿元 → the clause before, without how it went;
+ * 累计投资5.1亿元,建成西出口等31条公路 → what the next figure counts. Unchanged when none says.
+ */
+function withWorks(ind: string, c: Candidate, cs: number, list: Candidate[], own: Map<Candidate, string>, tok: Tokenizer): string {
+  const s = c.sentence.text;
+  const afterComma = /^[，,]/.test(s.slice(c.end));
+  if (afterComma) {
+    const nextStart = c.end + 1;
+    let nextEnd = nextStart;
+    while (nextEnd < s.length && !/[，,；;。！？!?]/.test(s[nextEnd])) nextEnd++;
+    const holdsFigure = list.some((p) => p.start >= nextStart && p.start < nextEnd);
+    const what = trimPhrase(s.slice(nextStart, nextEnd), tok);
+    if (!holdsFigure && what.length >= 2 && what.length <= 30) return ind + what;
+  }
+  if (cs > 1 && /[，,]/.test(s[cs - 1])) {
+    const bs = clauseStart(s, cs - 1);
+    const holdsFigure = list.some((p) => p.start >= bs && p.start < cs);
+    const works = holdsFigure ? "" : trimPhrase(s.slice(bs, cs - 1).replace(PROGRESS_SAID, ""), tok);
+    if (works.length >= 2 && works.length <= 16) return works + ind;
+  }
+  if (afterComma) {
+    const nextFigure = list.slice(list.indexOf(c) + 1).find((p) => !/[；;。]/.test(s.slice(c.end, p.start)));
+    const works = nextFigure ? own.get(nextFigure) ?? "" : "";
+    if (works.length >= 2 && works.length <= 16) return works + ind;
+  }
+  return ind;
+}
+
 /** How a clause says its work went, after naming it (棚户区改造进程加快, 项目建设扎实推进). */
 const PROGRESS_SAID = /(?:进程|步伐|力度|进度|水平|能力)?(?:明显|显著|持续|不断|全面|稳步|扎实|有序|深入|顺利|日趋|大幅)?(?:加快|加速|加大|提速|推进|提高|提升|改善|增强|完善|进展顺利|成效明显|成效显著|初具规模|初见成效|取得突破)$/;
 
@@ -79,7 +109,7 @@ export function trimPhrase(text: string, tok: Tokenizer, lead = true, trail = tr
       const t = tokens[0];
       const next = tokens[1];
       // a threshold that qualifies the noun after it stays (其中亿元以上项目7个 → 亿元以上项目)
-      if (MONEY_THRESHOLD.test(tokens.map((x) => x.word).join(""))) break;
+      if (MONEY_THRESHOLD.test(text.slice(t.start))) break;
       if (LEAD_WORDS.has(t.word) || isFunction(t) || (isYear(t) && next && /^(?:年|年度)$/.test(next.word))) tokens = tokens.slice(1);
       else break;
     }
@@ -124,11 +154,6 @@ function phraseAfter(c: Candidate, next: Candidate | undefined): { text: string;
     end++;
   }
   return { text: s.slice(from, end), end };
-}
-
-function clauseStart(s: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) if (CLAUSE_END.test(s[i])) return i + 1;
-  return 0;
 }
 
 /**
@@ -229,6 +254,7 @@ export const attachIndicator: Refiner = {
         const prev = [...list.slice(0, i)].reverse().find((p) => p.indicator && !/[；;]/.test(s.slice(p.end, c.start)));
         const sameClause = prev && !/[，,；;]/.test(s.slice(prev.end, c.start));
         const dependent = c.metric.kind !== "quantity" && c.metric.kind !== "rate";
+        const cs = clauseStart(s, Math.min(c.match.matchStart, c.start));
         if ((ind.length <= 2 && ind !== "人口") || (dependent && sameClause && ind.length <= 3)) {
           let ref = prev?.indicator ?? "";
           if (!ref && ind.length < 2) {
@@ -237,12 +263,11 @@ export const attachIndicator: Refiner = {
           }
           if (!ref && ind.length <= 2 && c.metric.dimension === "count") {
             // the clause before this one, in the same sentence
-            const cs = clauseStart(s, Math.min(c.match.matchStart, c.start));
             if (cs > 1) ref = trimPhrase(s.slice(clauseStart(s, cs - 1), cs - 1), tok);
             if (ref.length > 14) ref = "";
           }
           // 总量达2037.7万户，其中企业929.8万户 → 总量中企业: a part of the whole named before 其中
-          const partOf = /^其中/.test(s.slice(clauseStart(s, Math.min(c.match.matchStart, c.start)), c.start)) ? "中" : "";
+          const partOf = /^其中/.test(s.slice(cs, c.start)) ? "中" : "";
           if (partOf) {
             const at = s.lastIndexOf("其中", c.start);
             const whole = [...list.slice(0, i)].reverse().find((p) => p.indicator && p.end <= at);
@@ -254,39 +279,8 @@ export const attachIndicator: Refiner = {
           const thing = !partOf && ref && ATTRIBUTE.test(ind) ? subjectOf(ref, tok) : "";
           if (thing) ind = thing + ind;
           else if (ref) ind = ind && (partOf || !ref.includes(ind)) ? ref + partOf + ind : ref;
-          // 五年共投资6.2亿元，实施了…工程建设: a bare 投资 says what it was spent on in the next clause
-          else if (/^(?:投资|投入|资金)$/.test(ind) && c.metric.dimension === "money") {
-            const afterComma = /^[，,]/.test(s.slice(c.end));
-            let named = false;
-            if (afterComma) {
-              const nextStart = c.end + 1;
-              let nextEnd = nextStart;
-              while (nextEnd < s.length && !/[，,；;。！？!?]/.test(s[nextEnd])) nextEnd++;
-              const holdsFigure = list.some((p) => p.start >= nextStart && p.start < nextEnd);
-              const what = trimPhrase(s.slice(nextStart, nextEnd), tok);
-              if (!holdsFigure && what.length >= 2 && what.length <= 30) {
-                ind = ind + what;
-                named = true;
-              }
-            }
-            // 棚户区改造和房地产开发进程加快，累计完成投资485.36亿元: the clause before names the works
-            const cs = clauseStart(s, Math.min(c.match.matchStart, c.start));
-            if (!named && cs > 1 && /[，,]/.test(s[cs - 1])) {
-              const bs = clauseStart(s, cs - 1);
-              const holdsFigure = list.some((p) => p.start >= bs && p.start < cs);
-              const works = holdsFigure ? "" : trimPhrase(s.slice(bs, cs - 1).replace(PROGRESS_SAID, ""), tok);
-              if (works.length >= 2 && works.length <= 16) {
-                ind = works + ind;
-                named = true;
-              }
-            }
-            // 累计投资5.1亿元,建成西出口等31条公路: the works are what the next figure counts
-            if (!named && afterComma) {
-              const nextFigure = list.slice(i + 1).find((p) => !/[；;。]/.test(s.slice(c.end, p.start)));
-              const works = nextFigure ? own.get(nextFigure) ?? "" : "";
-              if (works.length >= 2 && works.length <= 16) ind = works + ind;
-            }
-          }
+          // a bare 投资 says what it was spent on in a clause next to it
+          else if (/^(?:投资|投入|资金)$/.test(ind) && c.metric.dimension === "money") ind = withWorks(ind, c, cs, list, own, tok);
         }
         // 经济增长预期7%左右: a bare subject (经济) is measured by its 增长
         if (c.metric.kind === "change" && ind.length <= 2 && ind && /^增长(?:预期|目标|率|速度)/.test(c.match.groups.dir?.text ?? "")) ind += "增长";

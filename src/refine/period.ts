@@ -1,6 +1,12 @@
 import type { Candidate, Refiner, RefineContext } from "./candidate.js";
 import { fiveYearPeriod, headingPeriod } from "../segment/meta.js";
 
+/** 去年/上年 naming the year before, not the base of a comparison (比上年, 是上年的, 从上年的) nor 上年同期/上年度. */
+export const LAST_YEAR = /(?<![比较同与是为由从])(?:去年|上年|过去一年)(?!同期|度)/;
+const LAST_YEAR_ALL = new RegExp(LAST_YEAR.source, "g");
+/** For the baseline figure itself, 上年 is its period even as the base of a comparison. */
+const LAST_YEAR_BASE_ALL = /(?:去年|上年)(?!同期|度)/g;
+
 /**
  * The period a figure refers to, from its sentence when it says so (`2015年`, `到2030年`, `“十二五”
  * 期间`, `五年来`, `上半年`), else from the part it stands in (marked inferred).
@@ -38,7 +44,7 @@ export function periodOf(c: Candidate, ctx: RefineContext): { period: string | n
   if (year !== null) {
     // 上年 names the period only where it is not the base of a comparison (比上年, 是上年的, 从上年的),
     // except for the baseline figure itself, whose period it is
-    const lastYear = c.metric.kind === "baseline" ? /(?:去年|上年)(?!同期|度)/g : /(?<![比较同与是为由从])(?:去年|上年)(?!同期|度)|过去一年/g;
+    const lastYear = c.metric.kind === "baseline" ? LAST_YEAR_BASE_ALL : LAST_YEAR_ALL;
     // 今年 and 全年 in a plan part are the year it plans (a year-end summary's plan part plans the next)
     const planYear = part === "plan" && fromPart && /^\d{4}$/.test(fromPart) ? fromPart : String(year);
     // the nearer of 去年 and 今年 before the figure (去年…320人，今年计划…350人)

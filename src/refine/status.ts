@@ -1,4 +1,5 @@
-import type { Refiner } from "./candidate.js";
+import { clauseStart, type Refiner } from "./candidate.js";
+import { LAST_YEAR } from "./period.js";
 import type { Status } from "../model/record.js";
 
 // In a review part (or a text without parts), a sentence that states an aim is a target.
@@ -26,7 +27,7 @@ export function statusOf(part: "review" | "plan" | null, sentence: string, repor
  * A review part keeps its reading of aims (力争, 计划) from the whole sentence.
  */
 export function clauseStatus(clause: string, part: "review" | "plan" | null): Status | null {
-  if (/(?<![比较同与是为由从])(?:去年|上年|过去一年)(?!同期|度)/.test(clause)) return "actual";
+  if (LAST_YEAR.test(clause)) return "actual";
   // (not 今年以来, 今年1-10月, 今年前三季度, 今年上半年: what a year-end summary reports)
   if (part !== "review" && /今年(?!以来|[\d一二三四五六七八九十前上]|截至)|明年|力争|计划(?!的|数)|确保|争取/.test(clause)) return "target";
   return null;
@@ -38,9 +39,7 @@ export const assignStatus: Refiner = {
   run(cands, ctx) {
     for (const c of cands) {
       const s = c.sentence.text;
-      let from = c.start;
-      while (from > 0 && !/[，,；;。！？!?]/.test(s[from - 1])) from--;
-      c.status = clauseStatus(s.slice(from, c.start), c.sentence.part) ?? statusOf(c.sentence.part, s, ctx.meta.report_year);
+      c.status = clauseStatus(s.slice(clauseStart(s, c.start), c.start), c.sentence.part) ?? statusOf(c.sentence.part, s, ctx.meta.report_year);
     }
     return cands;
   },
