@@ -19,6 +19,8 @@ export interface ItemOutcome {
    */
   text: DocumentText | null;
   recordCount: number;
+  /** The headline cells as objects (for records.xlsx's panel sheet; in `text` for the files). */
+  panel?: import("../model/panel.js").PanelRow[];
   /** The documents.jsonl line; null for a file skipped as not a report format. */
   document: DocumentRecord | null;
   /** Diagnostics as objects; with `text`, only those the batch added (written before the text's). */

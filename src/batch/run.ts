@@ -76,7 +76,7 @@ export async function runBatch(items: readonly InputItem[], opts: BatchOptions, 
         diagnostic({ doc_id, path: item.path, severity: "warning", stage: "read", code: "duplicate-doc-id", message: `${item.path}: same file name as ${items[first]?.path ?? "an earlier input"}; doc_id ${doc_id}` }),
       );
     }
-    return { index, path: item.path, records: result.records, jsonl: outcome.jsonl, text: outcome.text, recordCount: outcome.recordCount, document: result.document, diagnostics, error: null };
+    return { index, path: item.path, records: result.records, panel: result.panel, jsonl: outcome.jsonl, text: outcome.text, recordCount: outcome.recordCount, document: result.document, diagnostics, error: null };
   };
   try {
     let next = 0;

@@ -12,11 +12,13 @@ import { existsSync, readdirSync, statSync } from "node:fs";
  * .gitignore) is not a run's output and never in the way: the project's own output/ has one.
  */
 const FOLDER_NOTES = new Set(["README.md", "README", "README.txt", ".gitkeep", ".gitignore"]);
-export const OUTPUT_FILES = ["records.jsonl", "records.csv", "statements.csv", "documents.jsonl", "diagnostics.jsonl", "records.xlsx"] as const;
+export const OUTPUT_FILES = ["records.jsonl", "records.csv", "statements.csv", "documents.jsonl", "diagnostics.jsonl", "panel.jsonl", "panel.csv", "records.xlsx"] as const;
 export type OutputFile = (typeof OUTPUT_FILES)[number];
+/** The output files every run writes (records.xlsx only with --format xlsx). */
+export const TEXT_OUTPUTS = OUTPUT_FILES.filter((f) => f !== "records.xlsx");
 
 /** The temporary name of an output file while a run writes it: `.records.csv.<pid>.tmp` (`.part.tmp` for the statements spill). */
-export const TEMP_NAME = /^\.(records\.jsonl|records\.csv|statements\.csv|documents\.jsonl|diagnostics\.jsonl|records\.xlsx)\.(\d+)(\.part)?\.tmp$/;
+export const TEMP_NAME = /^\.(records\.jsonl|records\.csv|statements\.csv|documents\.jsonl|diagnostics\.jsonl|panel\.jsonl|panel\.csv|records\.xlsx)\.(\d+)(\.part)?\.tmp$/;
 
 /** `tempName("records.csv")` → ".records.csv.<pid>.tmp". */
 export function tempName(name: string, part = false, pid = process.pid): string {

@@ -9,6 +9,8 @@ import type { Diagnostic } from "../model/diagnostic.js";
 import { csvCell } from "./cell.js";
 import type { RecordColumn } from "./columns.js";
 import { statementRows } from "./statements.js";
+import type { PanelRow } from "../model/panel.js";
+import { panelCells } from "./panel-columns.js";
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTE = /"/g;
@@ -63,7 +65,7 @@ export function statementCsvLines(records: readonly MetricRecord[]): string {
 }
 
 /** The parts of a document's text, in the order they are packed. */
-export const TEXT_PARTS = ["records.jsonl", "records.csv", "statements.csv", "documents.jsonl", "diagnostics.jsonl"] as const;
+export const TEXT_PARTS = ["records.jsonl", "records.csv", "statements.csv", "documents.jsonl", "diagnostics.jsonl", "panel.jsonl", "panel.csv"] as const;
 export type TextPart = (typeof TEXT_PARTS)[number];
 
 /**
@@ -78,8 +80,13 @@ export interface DocumentText {
   lengths: number[];
 }
 
+/** panel.csv rows (no header) of one document's panel. */
+export function panelCsvLines(rows: readonly PanelRow[]): string {
+  return csvLines(rows.map(panelCells));
+}
+
 /**
- * Formats one document for the dataset files: `documentText(result.records, result.document, diagnostics, columns)`.
+ * Formats one document for the dataset files: `documentText(result.records, result.document, diagnostics, columns, result.panel)`.
  * `records` must be the document's records in output order (start, end).
  */
 export function documentText(
@@ -88,6 +95,7 @@ export function documentText(
   document: DocumentRecord | null,
   diagnostics: readonly Diagnostic[],
   columns: readonly RecordColumn[],
+  panel: readonly PanelRow[] = [],
 ): DocumentText {
   const parts = [
     jsonLines(records),
@@ -95,6 +103,8 @@ export function documentText(
     records.length ? statementCsvLines(records) : "",
     document ? jsonLines([document]) : "",
     jsonLines(diagnostics),
+    jsonLines(panel),
+    panelCsvLines(panel),
   ];
   const lengths = parts.map((p) => Buffer.byteLength(p, "utf8"));
   const bytes = Buffer.allocUnsafeSlow(lengths.reduce((a, b) => a + b, 0));

@@ -5,10 +5,12 @@ import type { DocumentRecord } from "../model/document.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import { headerRow, parseHeader, resolveColumns, type HeaderLanguage, type RecordColumn } from "./columns.js";
 import { statementColumns, statementColumnZh } from "./statements.js";
-import { csvLines, jsonLines, recordCsvLines, statementCsvLines, textPart, type DocumentText } from "./dataset-format.js";
+import { csvLines, jsonLines, panelCsvLines, recordCsvLines, statementCsvLines, textPart, type DocumentText } from "./dataset-format.js";
+import type { PanelRow } from "../model/panel.js";
+import { panelHeader } from "./panel-columns.js";
 import { parseFormats, type DatasetOptions } from "./dataset-options.js";
 import type { XlsxStreamWriter } from "./xlsx.js";
-import { checkOutputDir, OUTPUT_FILES, TEMP_NAME, tempName, type OutputFile } from "./dataset-folder.js";
+import { checkOutputDir, OUTPUT_FILES, TEMP_NAME, TEXT_OUTPUTS, tempName, type OutputFile } from "./dataset-folder.js";
 
 export { checkOutputDir, OutputDirError, OUTPUT_FILES } from "./dataset-folder.js";
 
@@ -25,6 +27,8 @@ export interface DatasetChunk {
   documents?: readonly DocumentRecord[];
   /** Diagnostics; with `text`, written before the text's own. */
   diagnostics?: readonly Diagnostic[];
+  /** The document's headline cells (panel.jsonl, panel.csv); with `text`, they are in it. */
+  panel?: readonly PanelRow[];
   /**
    * The document already formatted (`documentText` of its records, document line and diagnostics, on
    * this writer's columns): appended as it is, and `document`/`documents` are not written again.
@@ -120,9 +124,10 @@ export class DatasetWriter {
 
   private init(): this {
     try {
-      for (const name of OUTPUT_FILES.slice(0, 5)) this.openTemp(name, false);
+      for (const name of TEXT_OUTPUTS) this.openTemp(name, false);
       this.openTemp("statements.csv", true);
       append(this.fd("records.csv"), "\uFEFF" + csvLines([headerRow(this.columns, this.header)]));
+      append(this.fd("panel.csv"), "\uFEFF" + csvLines([panelHeader(this.header)]));
     } catch (e) {
       this.abort();
       throw e;
@@ -145,7 +150,7 @@ export class DatasetWriter {
   /** Appends one document's records, documents.jsonl line(s) and diagnostics (as objects, or as formatted `text`). */
   add(chunk: DatasetChunk): void {
     if (this.state !== "open") throw new Error(`dataset writer is ${this.state}`);
-    if (chunk.text) return this.addText(chunk.text, chunk.records, chunk.diagnostics ?? []);
+    if (chunk.text) return this.addText(chunk.text, chunk.records, chunk.diagnostics ?? [], chunk.panel ?? []);
     const { records } = chunk;
     const documents = [...(chunk.document ? [chunk.document] : []), ...(chunk.documents ?? [])];
     if (records.length) {
@@ -163,10 +168,15 @@ export class DatasetWriter {
     }
     if (documents.length) append(this.fd("documents.jsonl"), jsonLines(documents));
     if (chunk.diagnostics?.length) append(this.fd("diagnostics.jsonl"), jsonLines(chunk.diagnostics));
+    if (chunk.panel?.length) {
+      append(this.fd("panel.jsonl"), jsonLines(chunk.panel));
+      append(this.fd("panel.csv"), panelCsvLines(chunk.panel));
+      this.xlsx?.addPanel(chunk.panel);
+    }
   }
 
   /** One document formatted by `documentText` (on this writer's columns): its bytes appended as they are. */
-  private addText(text: DocumentText, records: readonly MetricRecord[], diagnostics: readonly Diagnostic[]): void {
+  private addText(text: DocumentText, records: readonly MetricRecord[], diagnostics: readonly Diagnostic[], panelRows: readonly PanelRow[]): void {
     const part = (name: Parameters<typeof textPart>[1]) => textPart(text, name);
     const jsonl = part("records.jsonl");
     if (jsonl.length) append(this.fd("records.jsonl"), jsonl);
@@ -180,6 +190,11 @@ export class DatasetWriter {
     if (diagnostics.length) append(this.fd("diagnostics.jsonl"), jsonLines(diagnostics));
     const diags = part("diagnostics.jsonl");
     if (diags.length) append(this.fd("diagnostics.jsonl"), diags);
+    const panel = part("panel.jsonl");
+    if (panel.length) append(this.fd("panel.jsonl"), panel);
+    const panelCsv = part("panel.csv");
+    if (panelCsv.length) append(this.fd("panel.csv"), panelCsv);
+    if (panelRows.length) this.xlsx?.addPanel(panelRows);
   }
 
   /** One document's statements.csv rows, to the side file; copied in doc_id order at close. */
@@ -209,7 +224,7 @@ export class DatasetWriter {
       this.abort();
       throw e;
     }
-    const names: OutputFile[] = [...OUTPUT_FILES.slice(0, 5), ...(this.xlsx ? (["records.xlsx"] as const) : [])];
+    const names: OutputFile[] = [...TEXT_OUTPUTS, ...(this.xlsx ? (["records.xlsx"] as const) : [])];
     for (const name of names) renameSync(join(this.dir, tempName(name)), join(this.dir, name));
     this.state = "closed";
     for (const name of OUTPUT_FILES) {

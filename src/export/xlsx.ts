@@ -6,6 +6,8 @@ import type { Dataset } from "./dataset.js";
 import { codebook } from "./codebook.js";
 import { headerRow, resolveColumns, type HeaderLanguage } from "./columns.js";
 import { fixZipTimes } from "./zip-times.js";
+import { PANEL_COLUMNS, type PanelRow } from "../model/panel.js";
+import { PANEL_ZH, panelCells, panelDescriptions, panelHeader } from "./panel-columns.js";
 
 /** DOS date 1980-01-01 00:00:00, as `fixZipTimes` sets. */
 const DOS_TIME = 0;
@@ -136,6 +138,8 @@ export class XlsxStreamWriter {
   private sheet: StreamSheet | null = null;
   private readonly failure: Promise<never>;
   private readonly stream: WriteStream;
+  /** The headline cells, kept until finish (a panel is a few dozen rows a report). */
+  private readonly panel: PanelRow[] = [];
 
   constructor(
     private readonly path: string,
@@ -152,7 +156,9 @@ export class XlsxStreamWriter {
     this.wb.modified = EPOCH;
     this.cols = resolveColumns(opts.columns);
     this.header = headerRow(this.cols, opts.header);
+    this.headerLanguage = opts.header ?? "en";
   }
+  private readonly headerLanguage: HeaderLanguage;
 
   /** Adds records as rows of the records sheet. */
   add(records: readonly MetricRecord[]): void {
@@ -163,6 +169,11 @@ export class XlsxStreamWriter {
         if (this.pending.length >= XLSX_FIT_ROWS) this.flushPending();
       } else commitRow(this.sheet as StreamSheet, cells);
     }
+  }
+
+  /** Adds headline cells: the panel sheet, written at finish. */
+  addPanel(rows: readonly PanelRow[]): void {
+    this.panel.push(...rows);
   }
 
   private flushPending(): void {
@@ -176,6 +187,10 @@ export class XlsxStreamWriter {
   async finish(documents: readonly DocumentRecord[]): Promise<void> {
     if (this.pending) this.flushPending();
     (this.sheet as StreamSheet).commit();
+    const panelRows = this.panel.map((r) => panelCells(r).map(toCell));
+    const panel = openSheet(this.wb, "panel", panelHeader(this.headerLanguage), panelRows);
+    for (const row of panelRows) commitRow(panel, row);
+    panel.commit();
     const docCols = Object.keys(DocumentRecordSchema.shape);
     const docRows = documents.map((d) => docCols.map((c) => toCell((d as Record<string, unknown>)[c])));
     const docs = openSheet(this.wb, "documents", docCols, docRows);
@@ -183,6 +198,8 @@ export class XlsxStreamWriter {
     docs.commit();
     const cbHeader = ["column", "中文名", "type", "nullable", "meaning", "allowed_values", "example"];
     const cbRows: Cell[][] = codebook().map((e) => [e.column, e.zh, e.type, e.nullable, e.description, e.allowed ? e.allowed.join(", ") : null, toCell(e.example)]);
+    const panelDesc = panelDescriptions();
+    for (const c of PANEL_COLUMNS) cbRows.push([`panel.${c}`, PANEL_ZH[c], null, null, panelDesc[c], null, null]);
     const cb = openSheet(this.wb, "codebook", cbHeader, cbRows);
     for (const row of cbRows) commitRow(cb, row);
     cb.commit();

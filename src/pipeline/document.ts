@@ -3,7 +3,8 @@ import type { MetricRecord } from "../model/record.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { DocumentRecord } from "../model/document.js";
 import type { Engine } from "./engine.js";
-import { extractText } from "./extract.js";
+import { extractText, type TextOptions } from "./extract.js";
+import type { PanelRow } from "../model/panel.js";
 
 /** A text as a reader produced it, with where it came from. */
 export interface SourceDocument {
@@ -16,17 +17,21 @@ export interface SourceDocument {
   bytes: number | null;
   /** sha256 of the input bytes as read (of the text when there were no bytes). */
   sha256?: string | null;
+  /** What a researcher's metadata table (--meta) says of this input: it overrides the front matter. */
+  overrides?: Omit<TextOptions, "doc_id" | "budgetMs">;
 }
 
 export interface DocumentResult {
   records: MetricRecord[];
   diagnostics: Diagnostic[];
   document: DocumentRecord;
+  /** The report's headline cells (panel.jsonl). */
+  panel: PanelRow[];
 }
 
 /** Runs the pipeline over one read document: `extractDocument({doc_id:"a", text:"增长5%", …}, engine)`. */
 export function extractDocument(src: SourceDocument, engine: Engine): DocumentResult {
-  const { records, diagnostics, meta } = extractText(src.text, { doc_id: src.doc_id }, engine);
+  const { records, diagnostics, meta, panel } = extractText(src.text, { ...src.overrides, doc_id: src.doc_id }, engine);
   const errors = diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
   const document: DocumentRecord = {
     doc_id: src.doc_id,
@@ -43,6 +48,7 @@ export function extractDocument(src: SourceDocument, engine: Engine): DocumentRe
   };
   return {
     records,
+    panel,
     diagnostics: diagnostics.map((d) => ({ ...d, doc_id: d.doc_id ?? src.doc_id, path: d.path ?? src.path })),
     document,
   };

@@ -13,11 +13,20 @@ import { matchSentence, type Match } from "../match/match.js";
 import { RESOLVERS } from "../resolve/figure.js";
 import type { Candidate, RefineContext } from "../refine/candidate.js";
 import { REFINERS } from "../refine/index.js";
+import type { PanelRow } from "../model/panel.js";
+import { nameFigure, phraseParts, type NameResult } from "../name/name.js";
+import { buildPanel, type CellVerdict, type PanelFigure } from "../panel/panel.js";
+import { absentStatements } from "../panel/absent.js";
 
 export interface TextOptions {
   doc_id: string;
   report_date?: string | null;
   region?: string | null;
+  /** Overrides of what the front matter says (--meta): level, report year, title, region code. */
+  level?: DocumentMeta["level"];
+  report_year?: number | null;
+  title?: string | null;
+  region_code?: string | null;
   /** Time budget for matching one document, in ms (a runaway becomes a diagnostic, not a hang). */
   budgetMs?: number;
 }
@@ -26,6 +35,8 @@ export interface ExtractTextResult {
   records: MetricRecord[];
   diagnostics: Diagnostic[];
   meta: DocumentMeta;
+  /** The headline cells of the report (PANEL.md), from its records. */
+  panel: PanelRow[];
 }
 
 /** Everything extractText saw, for `zhibiao explain`. */
@@ -34,6 +45,9 @@ export interface Trace {
   matches: Match[];
   rejected: { match: Match; reason: string }[];
   steps: { name: string; before: Candidate[]; after: Candidate[] }[];
+  /** What the catalogue made of each record (by record_id), and why each named figure is or is not a panel cell. */
+  names?: Map<string, NameResult>;
+  cells?: CellVerdict[];
 }
 
 /** read → normalize → segment → match → resolve → refine over one text: `extractText("增长5%", {doc_id:"a"}, engine)`. */
@@ -83,9 +97,44 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
     if (trace) trace.steps.push({ name: refiner.name, before, after: candidates.map((c) => ({ ...c, metric: { ...c.metric } })) });
   }
 
-  const records = candidates.map((c) => toRecord(c, source, opts.doc_id, meta));
+  // name: each figure's catalogue code; the i-th figure of a phrase naming several indicators (分别) takes the i-th
+  const cat = engine.rules.catalogue;
+  const parts = partsOf(candidates, lex);
+  const figures: PanelFigure[] = [];
+  const records = candidates.map((c, i) => {
+    const record = toRecord(c, source, opts.doc_id, meta);
+    const named = nameFigure({ indicator: c.indicator, kind: c.metric.kind, unit: c.metric.unit, dimension: c.metric.dimension }, cat, lex, parts[i] ?? null);
+    trace?.names?.set(record.record_id, named);
+    const first = named.names[0];
+    if (first) {
+      record.indicator_code = first.code;
+      record.indicator_name = cat.byCode.get(first.code)?.spec.name_zh ?? null;
+      figures.push({ record, names: named.names, text: c.sentence.text, at: c.start, end: c.end, part: c.sentence.part, sentenceIndex: c.sentence.index });
+    }
+    return record;
+  });
   records.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { records, diagnostics, meta };
+  const absents = absentStatements(seg.sentences, source, lex, cat);
+  const panel = buildPanel({ doc_id: opts.doc_id, meta, region_code: opts.region_code ?? null }, figures, absents, lex, cat, trace?.cells);
+  return { records, diagnostics, meta, panel };
+}
+
+/**
+ * For each candidate, which part of its indicator phrase it takes when the phrase names several
+ * (城乡居民人均可支配收入分别增长4.4%、5.8% → 0, 1); null when it takes them all (…均增长8%) or names one.
+ */
+function partsOf(cands: readonly Candidate[], lex: RefineContext["lexicon"]): (number | null)[] {
+  const out: (number | null)[] = cands.map(() => null);
+  const groups = new Map<string, number[]>();
+  cands.forEach((c, i) => {
+    if (!c.indicator || phraseParts(c.indicator, lex) < 2) return;
+    const k = `${c.sentence.index}\u0000${c.indicator}\u0000${c.metric.kind}\u0000${c.metric.unit}`;
+    const list = groups.get(k);
+    if (list) list.push(i);
+    else groups.set(k, [i]);
+  });
+  for (const list of groups.values()) if (list.length > 1) list.forEach((idx, n) => (out[idx] = n));
+  return out;
 }
 
 function toRecord(c: Candidate, source: string, docId: string, meta: DocumentMeta): MetricRecord {
@@ -109,6 +158,8 @@ function toRecord(c: Candidate, source: string, docId: string, meta: DocumentMet
     si_value: c.metric.si_value,
     si_unit: c.metric.si_unit,
     indicator: c.indicator,
+    indicator_code: null,
+    indicator_name: null,
     status: c.status ?? "actual",
     period: c.period,
     period_inferred: c.periodInferred,

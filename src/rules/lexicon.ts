@@ -20,6 +20,24 @@ export interface Lexicon {
   chromeLine: RegExp[];
   chromeTail: RegExp[];
   negatives: { text: string; why: string }[];
+  /** How indicator phrases are read against the catalogue (indicator-names.yaml). */
+  names: {
+    scope: string[];
+    noise: string[];
+    growth: string[];
+    joiners: string[];
+    modifiers: Set<string>;
+    split: Map<string, string[]>;
+  };
+  /** What makes a figure a headline cell (headline.yaml). */
+  headline: {
+    mainTargets: string[];
+    notHeadline: string[];
+    notHeadlinePatterns: RegExp[];
+    cap: string[];
+    floor: RegExp[];
+    absent: RegExp[];
+  };
 }
 
 export function emptyLexicon(): Lexicon {
@@ -27,10 +45,12 @@ export function emptyLexicon(): Lexicon {
     units: new Map(), magnitudes: new Map(), qualPrefix: new Map(), qualSuffix: new Map(),
     up: new Set(), down: new Set(), reach: new Set(), terms: [], labelHeads: new Set(), labelPointers: new Set(),
     chromeLine: [], chromeTail: [], negatives: [],
+    names: { scope: [], noise: [], growth: [], joiners: [], modifiers: new Set(), split: new Map() },
+    headline: { mainTargets: [], notHeadline: [], notHeadlinePatterns: [], cap: [], floor: [], absent: [] },
   };
 }
 
-const FILES: LexiconName[] = ["units", "magnitudes", "qualifiers", "change-verbs", "domain-terms", "labels", "chrome", "negatives"];
+const FILES: LexiconName[] = ["units", "magnitudes", "qualifiers", "change-verbs", "domain-terms", "labels", "chrome", "negatives", "indicator-names", "headline"];
 
 /** Merges the lexicon files of one rule folder (`<dir>/lexicon/*.yaml`) into `lex`; returns the problems. */
 export function mergeLexiconDir(lex: Lexicon, dir: string, display: (f: string) => string): RuleProblem[] {
@@ -91,6 +111,35 @@ export function mergeLexiconDir(lex: Lexicon, dir: string, display: (f: string) 
       case "negatives":
         lex.negatives.push(...(v as { negatives: { text: string; why: string }[] }).negatives);
         break;
+      case "indicator-names": {
+        const n = v as Partial<Record<"scope" | "noise" | "growth" | "joiners" | "modifiers", string[]>> & { split?: Record<string, string[]> };
+        const longestFirst = (list: string[]) => list.sort((a, b) => b.length - a.length);
+        lex.names.scope = longestFirst([...lex.names.scope, ...(n.scope ?? [])]);
+        lex.names.noise = longestFirst([...lex.names.noise, ...(n.noise ?? [])]);
+        lex.names.growth = longestFirst([...lex.names.growth, ...(n.growth ?? [])]);
+        lex.names.joiners = longestFirst([...lex.names.joiners, ...(n.joiners ?? [])]);
+        (n.modifiers ?? []).forEach((x) => lex.names.modifiers.add(x));
+        for (const [k, parts] of Object.entries(n.split ?? {})) lex.names.split.set(k, parts);
+        break;
+      }
+      case "headline": {
+        const h = v as Partial<Record<"main_targets" | "not_headline" | "not_headline_patterns" | "cap" | "floor" | "absent", string[]>>;
+        lex.headline.mainTargets.push(...(h.main_targets ?? []));
+        lex.headline.notHeadline.push(...(h.not_headline ?? []));
+        lex.headline.cap.push(...(h.cap ?? []));
+        const compile = (list: string[] | undefined, key: string, out: RegExp[]) =>
+          (list ?? []).forEach((src, i) => {
+            try {
+              out.push(new RegExp(src));
+            } catch (e) {
+              problems.push({ file: display(file), line: parsed.lineOf([key, i]), rule: null, message: `${key}[${i}]: bad regular expression: ${(e as Error).message}` });
+            }
+          });
+        compile(h.not_headline_patterns, "not_headline_patterns", lex.headline.notHeadlinePatterns);
+        compile(h.floor, "floor", lex.headline.floor);
+        compile(h.absent, "absent", lex.headline.absent);
+        break;
+      }
     }
   }
   return problems;

@@ -6,6 +6,7 @@ import { FragmentFileSchema, RuleFileSchema, type RuleSpec } from "./schema.js";
 import { readYaml, formatProblem, type RuleProblem } from "./yaml-file.js";
 import { emptyLexicon, mergeLexiconDir, type Lexicon } from "./lexicon.js";
 import { checkPattern, compilePattern, expandFragments, lexiconFragments } from "./compile.js";
+import { loadCatalogue, type Catalogue } from "../name/catalogue.js";
 
 /** A rule ready to run: its spec, the compiled RegExp, and where it was written. */
 export interface CompiledRule {
@@ -20,6 +21,8 @@ export interface RuleSet {
   readonly lexicon: Lexicon;
   readonly fragments: Readonly<Record<string, string>>;
   readonly dirs: readonly string[];
+  /** The indicator catalogue (`<dir>/indicators/*.yaml` of every folder). */
+  readonly catalogue: Catalogue;
 }
 
 /** Thrown when rule or lexicon files are wrong; carries every problem, each with file, line and rule. */
@@ -113,7 +116,9 @@ export function loadRuleSet(baseDir: string, extraDirs: readonly string[], resol
     }
     rules.push(Object.freeze({ spec: Object.freeze(spec), regex, file, line }));
   }
+  const { catalogue, problems: catalogueProblems } = loadCatalogue(dirs.filter((d) => existsSync(d)), display);
+  problems.push(...catalogueProblems);
   if (problems.length) throw new RuleLoadError(problems);
   rules.sort((a, b) => b.spec.priority - a.spec.priority || (a.spec.id < b.spec.id ? -1 : 1));
-  return Object.freeze({ rules: Object.freeze(rules), lexicon, fragments: Object.freeze(allFragments), dirs });
+  return Object.freeze({ rules: Object.freeze(rules), lexicon, fragments: Object.freeze(allFragments), dirs, catalogue });
 }

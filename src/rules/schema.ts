@@ -80,5 +80,27 @@ export const LexiconSchemas = {
   labels: z.object({ heads: z.array(z.string()), pointers: z.array(z.string()) }).strict(),
   chrome: z.object({ line: z.array(z.string()), tail: z.array(z.string()) }).strict(),
   negatives: z.object({ negatives: z.array(z.object({ text: z.string(), why: z.string() }).strict()) }).strict(),
+  "indicator-names": z
+    .object({
+      scope: z.array(z.string().min(1)),
+      noise: z.array(z.string().min(1)),
+      growth: z.array(z.string().min(1)),
+      joiners: z.array(z.string().min(1)),
+      modifiers: z.array(z.string().min(1)),
+      split: z.record(z.string().min(1), z.array(z.string().min(1)).min(2)),
+    })
+    .partial()
+    .strict(),
+  headline: z
+    .object({
+      main_targets: z.array(z.string().min(1)),
+      not_headline: z.array(z.string().min(1)),
+      not_headline_patterns: z.array(z.string().min(1)),
+      cap: z.array(z.string().min(1)),
+      floor: z.array(z.string().min(1)),
+      absent: z.array(z.string().min(1)),
+    })
+    .partial()
+    .strict(),
 } as const;
 export type LexiconName = keyof typeof LexiconSchemas;

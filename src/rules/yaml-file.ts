@@ -12,7 +12,7 @@ export interface RuleProblem {
 
 /** `rules/change.yaml:12: rule change-after-verb: pattern: unknown fragment {FOO}` */
 export function formatProblem(p: RuleProblem): string {
-  return `${p.file}${p.line ? `:${p.line}` : ""}: ${p.rule ? `rule ${p.rule}: ` : ""}${p.message}`;
+  return `${p.file}${p.line ? `:${p.line}` : ""}: ${p.rule ? `${p.rule.startsWith("indicator ") ? "" : "rule "}${p.rule}: ` : ""}${p.message}`;
 }
 
 export interface ParsedYaml<T> {
@@ -52,13 +52,15 @@ export function readYaml<T>(file: string, schema: ZodType<T>, display = file): P
   }
   const parsed = schema.safeParse(doc.toJS());
   if (!parsed.success) {
-    const data = doc.toJS() as { rules?: { id?: unknown }[] } | null;
+    const data = doc.toJS() as Record<string, { id?: unknown; code?: unknown }[] | undefined> | null;
     return {
       value: null,
       problems: parsed.error.issues.map((issue) => {
         const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-        const ruleIndex = path[0] === "rules" && typeof path[1] === "number" ? path[1] : null;
-        const id = ruleIndex !== null ? data?.rules?.[ruleIndex]?.id : null;
+        // the id of the rule (rules[i].id) or the code of the indicator (indicators[i].code) the problem is in
+        const list = typeof path[0] === "string" ? data?.[path[0]] : undefined;
+        const entry = Array.isArray(list) && typeof path[1] === "number" ? list[path[1]] : undefined;
+        const id = path[0] === "indicators" ? (typeof entry?.code === "string" ? `indicator ${entry.code}` : null) : entry?.id;
         const where = path.join(".") || "(file)";
         const keys = "keys" in issue && Array.isArray(issue.keys) ? ` ${issue.keys.join(", ")}` : "";
         return { file: display, line: lineOf(path), rule: typeof id === "string" ? id : null, message: `${where}: ${issue.message}${keys}` };
