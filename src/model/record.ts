@@ -33,6 +33,8 @@ export const MetricRecordSchema = z
     si_value: z.number().nullable().describe("The value in SI units for physical units (亩 → m², 公里 → m, 吨 → kg); null otherwise"),
     si_unit: z.string().nullable().describe("The SI unit of si_value (m², m, kg, m³, W, J, s); null otherwise"),
     indicator: z.string().nullable().describe("The shortest phrase of the clause that says what is measured"),
+    indicator_code: z.string().nullable().describe("Canonical code of the indicator in the catalogue (rules/indicators): gdp, gdp_growth, cpi …; null when no entry names it. A figure stated for several indicators at once (城镇、农村居民收入均增长8%) has the first; the panel has a row for each"),
+    indicator_name: z.string().nullable().describe("Chinese name of indicator_code in the catalogue (地区生产总值增长率); null with it"),
     status: StatusSchema.describe("actual (achieved, reported) or target (planned, aimed at)"),
     period: z.string().nullable().describe("The period the figure refers to: 2022, 2023H1, 2021-2025, 2030 …"),
     period_inferred: z.boolean().describe("True when period comes from the report as a whole, not from the sentence"),
