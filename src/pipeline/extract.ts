@@ -6,6 +6,8 @@ import type { Engine } from "./engine.js";
 import { normalize } from "../normalize/normalize.js";
 import { segment } from "../segment/segment.js";
 import { documentMeta, partPeriods } from "../segment/meta.js";
+import { reporterRegion, reviewedYear } from "../segment/body-meta.js";
+import { applyOverrides } from "./overrides.js";
 import { partFromPath } from "../segment/segment.js";
 import { reclassifyParts } from "../segment/headings.js";
 import type { Sentence } from "../segment/types.js";
@@ -57,15 +59,18 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
   const lex = engine.rules.lexicon;
   const seg = segment(text, lex);
   const meta = documentMeta(text.slice(seg.front.start, seg.front.end), seg.headings);
-  if (opts.report_date) {
-    meta.report_date = opts.report_date;
-    meta.report_year = Number(opts.report_date.slice(0, 4)) || meta.report_year;
+  // who reports (我代表国务院, 我代表深圳市人民政府), when the front matter names no region
+  if (!meta.region && !meta.level) Object.assign(meta, reporterRegion(text.slice(seg.front.end, seg.front.end + 400)) ?? {});
+  // no date and no year in the title: the year after the one the first review part reports
+  const titleYear = /\d{4}年/.test(meta.title ?? "");
+  let delivered = meta.report_date ? Number(meta.report_date.slice(0, 4)) : null;
+  if (delivered === null && !titleYear) {
+    const reviewed = reviewedYear(seg.sentences, seg.headings);
+    if (reviewed !== null) delivered = meta.report_year = reviewed + 1;
   }
-  if (opts.region) meta.region = opts.region;
-  if (reclassifyParts(seg.headings, meta.report_date ? Number(meta.report_date.slice(0, 4)) : null)) {
-    for (const s of seg.sentences) s.part = partFromPath(s.path);
-    Object.assign(meta, partPeriods(seg.headings, meta.report_year));
-  }
+  delivered = applyOverrides(meta, opts, diagnostics) ?? delivered;
+  if (reclassifyParts(seg.headings, delivered)) for (const s of seg.sentences) s.part = partFromPath(s.path);
+  Object.assign(meta, partPeriods(seg.headings, meta.report_year));
 
   // match + resolve
   const budget = opts.budgetMs ?? 30_000;

@@ -18,7 +18,8 @@ export function periodOf(c: Candidate, ctx: RefineContext): { period: string | n
   const to = /到(20\d\d)年/.exec(s);
   if (to) return { period: to[1], inferred: false };
   // the nearest year before the figure that is not a comparison base (比2010年) or a start (由2010年的)
-  const years = [...before.matchAll(/(.)?(\d{4})年(上半年|一季度|前三季度|下半年)?(?!度)/g)].filter((m) => {
+  // (not a price base: 1990年价, 1990年不变价, 2000年可比价)
+  const years = [...before.matchAll(/(.)?(\d{4})年(上半年|一季度|前三季度|下半年)?(?!度|(?:不变|可比)?价)/g)].filter((m) => {
     const y = Number(m[2]);
     if (y < 1950 || y > 2100) return false;
     return c.metric.kind === "baseline" || !/[比较是与同由从]/.test(m[1] ?? "");

@@ -4,6 +4,8 @@ import type { Status } from "../model/record.js";
 
 // In a review part (or a text without parts), a sentence that states an aim is a target.
 const TARGET = /预期目标|主要目标|目标是|目标为|目标任务是|力争|计划(?:到|在|于|今年|明年|全年|年内|新建|完成)|争取(?:到|在|于|实现|达到|完成)|规划到|预计到/;
+// A review that says a target was met names the target, not an aim: 超过预期目标, 主要目标任务全面完成.
+const ATTAINED = /(?:超过|超额完成|完成|实现|好于|高于|低于|达到|优于|接近)了?(?:全年|年度|年初|预定|既定)?(?:的)?(?:预期目标|主要目标(?:任务)?|目标任务|预期)|(?:预期目标|主要目标(?:任务)?|目标任务)[^，。；]{0,6}?(?:完成|实现|达到)/g;
 // Only in a text without parts: the weaker markers of an aim.
 // (not 将近, 主要/重要/需要/要求, 年度计划的 — a plan a result is measured against)
 const TARGET_WEAK = /确保|(?<!即)将(?!近)|(?<![主重需必只])要(?![求素点])|拟|预计|计划(?!的|数|任务的)|争取/;
@@ -16,7 +18,7 @@ export function statusOf(part: "review" | "plan" | null, sentence: string, repor
   // 到2025年: a year at or after the report's is an aim; with no parts and no date to compare, an aim too
   const futureYear = future !== null && (reportYear !== null ? Number(future[1]) >= reportYear : part === null);
   if (part === "plan") return ACTUAL.test(sentence) && !futureYear ? "actual" : "target";
-  if (TARGET.test(sentence) || futureYear) return "target";
+  if (TARGET.test(sentence.replace(ATTAINED, "")) || futureYear) return "target";
   if (part === null && TARGET_WEAK.test(sentence)) return "target";
   return "actual";
 }

@@ -6,10 +6,11 @@ const FIVE_YEAR: Record<string, [number, number]> = {
 };
 
 /** The years of a five-year plan named in a text: `fiveYearPeriod("“十二五”时期")` → "2011-2015". */
-export function fiveYearPeriod(s: string): string | null {
-  const m = /(十[一二三四五六]五)/.exec(s);
+export function fiveYearPeriod(s: string, which: "first" | "last" = "first"): string | null {
+  const all = [...s.matchAll(/(十[一二三四五六]五)/g)];
+  const m = which === "first" ? all[0] : all[all.length - 1];
   if (!m) return null;
-  const y = FIVE_YEAR[m[1]];
+  const y = FIVE_YEAR[m[1]!];
   return y ? `${y[0]}-${y[1]}` : null;
 }
 
@@ -112,7 +113,8 @@ export function headingPeriod(title: string, part: "review" | "plan", reportYear
     if (/下半年/.test(title)) return `${y[1]}H2`;
     return y[1];
   }
-  const five = fiveYearPeriod(title);
+  // a plan heading that looks back on one plan and ahead to the next plans the last it names
+  const five = fiveYearPeriod(title, part === "plan" ? "last" : "first");
   if (five) return five;
   if (reportYear === null) return null;
   if (part === "review") {
@@ -168,7 +170,8 @@ export function partPeriods(headings: Heading[], reportYear: number | null): { r
   for (const h of headings.filter((x) => x.rank <= 1 && x.part)) {
     const p = headingPeriod(h.title, h.part!, reportYear);
     if (h.part === "review" && !review) review = p;
-    if (h.part === "plan" && !plan) plan = p;
+    // the year's plan, where a report also sets out a five-year plan (二、“十五五”目标 … 三、2026年工作)
+    if (h.part === "plan" && (!plan || (p && /^\d{4}$/.test(p) && !/^\d{4}$/.test(plan)))) plan = p ?? plan;
   }
   return { review_period: review, plan_period: plan };
 }
