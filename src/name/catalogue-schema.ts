@@ -26,6 +26,10 @@ export const IndicatorSpecSchema = z
     kinds: z.array(KindSchema).min(1).optional(),
     /** The indicator as records name it, scope words taken off (rules/lexicon/indicator-names.yaml). */
     forms: z.array(z.string().min(1)),
+    /** Forms too general to name the indicator but in a sentence listing the year's main targets (投资 → fai). */
+    weak_forms: z.array(z.string().min(1)).optional(),
+    /** A figure over several years is their total, never an end level (城镇新增就业: jobs added over five years). */
+    sums: z.boolean().optional(),
     /** Regular expressions that must match the whole phrase, for forms with a variable part (来源于…的财政总收入). */
     patterns: z.array(z.string().min(1)).optional(),
     /** Forms that give the indicator as an index (居民消费价格指数102%): coded as the index − 100. */

@@ -22,6 +22,8 @@ export interface Catalogue {
   readonly forms: ReadonlyMap<string, string>;
   /** Index forms (居民消费价格指数) → code. */
   readonly indexForms: ReadonlyMap<string, string>;
+  /** Weak forms (投资) → code: they name it only in a sentence listing main targets. */
+  readonly weakForms: ReadonlyMap<string, string>;
   /** Entries with patterns, in catalogue order. */
   readonly patterned: readonly Indicator[];
   /** Codes in catalogue order (files sorted by name, entries in file order). */
@@ -44,6 +46,7 @@ export function loadCatalogue(dirs: readonly string[], display: (f: string) => s
   const byCode = new Map<string, Indicator>();
   const forms = new Map<string, string>();
   const indexForms = new Map<string, string>();
+  const weakForms = new Map<string, string>();
   const formOrigin = new Map<string, string>();
   const order: string[] = [];
   for (const dir of dirs) {
@@ -66,7 +69,7 @@ export function loadCatalogue(dirs: readonly string[], display: (f: string) => s
             at(`patterns: bad regular expression: ${(e as Error).message}`);
           }
         }
-        for (const [list, map] of [[spec.forms, forms], [spec.index_forms ?? [], indexForms]] as const) {
+        for (const [list, map] of [[spec.forms, forms], [spec.index_forms ?? [], indexForms], [spec.weak_forms ?? [], weakForms]] as const) {
           for (const form of list) {
             const other = formOrigin.get(form);
             if (other && other !== spec.code) {
@@ -91,7 +94,7 @@ export function loadCatalogue(dirs: readonly string[], display: (f: string) => s
     if (ind.spec.measure !== "level" && ind.spec.growth) at("growth: only a level indicator has a growth");
   }
   const patterned = [...byCode.values()].filter((i) => i.patterns.length);
-  return { catalogue: Object.freeze({ byCode, forms, indexForms, patterned, order }), problems };
+  return { catalogue: Object.freeze({ byCode, forms, indexForms, weakForms, patterned, order }), problems };
 }
 
 /** The growth code of a level, or the level's own code for a growth: `growthOf(cat, "gdp")` → "gdp_growth". */

@@ -19,6 +19,8 @@ export interface PhraseLookup {
   growth: boolean;
   /** The form gives the indicator as an index (居民消费价格指数). */
   index: boolean;
+  /** A weak form: it names the indicator only in a sentence listing main targets. */
+  weak?: boolean;
 }
 
 /** One code a figure gets, with why. */
@@ -28,6 +30,8 @@ export interface Naming {
   form: string;
   /** The value is an index: coded as value − 100 (居民消费价格指数102% → 2). */
   index: boolean;
+  /** Named by a weak form (投资): a cell only in a sentence listing main targets. */
+  weak: boolean;
 }
 
 /** Why a figure got no code (for `zhibiao explain`). */
@@ -77,6 +81,8 @@ export function lookupPhrase(phrase: string, cat: Catalogue, lex: Lexicon): Phra
     if (code) return { form, code, growth, index: false };
     const index = cat.indexForms.get(form);
     if (index) return { form, code: index, growth, index: true };
+    const weak = cat.weakForms.get(form);
+    if (weak) return { form, code: weak, growth, index: false, weak: true };
     for (const ind of cat.patterned) if (ind.patterns.some((p) => p.test(form))) return { form, code: ind.spec.code, growth, index: false };
     return null;
   };
@@ -118,6 +124,18 @@ export function splitPhrase(phrase: string, lex: Lexicon): string[] {
   });
 }
 
+/**
+ * A part of a list that names nothing alone borrows the shortest end of the last part that makes it a
+ * form (粮食、肉蛋奶、蔬菜产量 → 粮食产量): `completePart("粮食", "蔬菜产量", cat, lex)` → "粮食产量".
+ */
+function completePart(part: string, last: string, cat: Catalogue, lex: Lexicon): string | null {
+  for (let k = 2; k < last.length; k++) {
+    const tried = part + last.slice(last.length - k);
+    if (lookupPhrase(tried, cat, lex).code) return tried;
+  }
+  return null;
+}
+
 /** Whether a figure of this kind, unit and reading gives the indicator's value; the code it gives. */
 function codeFor(ind: Indicator, look: PhraseLookup, f: NameInput): string | null {
   const pct = f.unit === "%";
@@ -147,7 +165,11 @@ export function nameFigure(f: NameInput, cat: Catalogue, lex: Lexicon, part: num
   const names: Naming[] = [];
   const why: string[] = [];
   for (const p of chosen) {
-    const look = lookupPhrase(p, cat, lex);
+    let look = lookupPhrase(p, cat, lex);
+    if (!look.code && parts.length > 1 && p !== parts[parts.length - 1]) {
+      const completed = completePart(p, parts[parts.length - 1]!, cat, lex);
+      if (completed) look = lookupPhrase(completed, cat, lex);
+    }
     if (!look.code) {
       why.push(`'${look.form}' is no form of the catalogue`);
       continue;
@@ -158,7 +180,7 @@ export function nameFigure(f: NameInput, cat: Catalogue, lex: Lexicon, part: num
       why.push(`'${look.form}' names ${look.code} (${ind.file}), but a ${f.kind} in ${f.unit || "no unit"} is not its value${look.growth ? " (read as its growth)" : ""}`);
       continue;
     }
-    if (!names.some((x) => x.code === code)) names.push({ code, form: look.form, index: look.index });
+    if (!names.some((x) => x.code === code)) names.push({ code, form: look.form, index: look.index, weak: look.weak === true });
     why.push(`'${look.form}' → ${code} (${cat.byCode.get(code)!.file}${cat.byCode.get(code)!.line ? `:${cat.byCode.get(code)!.line}` : ""})`);
   }
   return { names, why };

@@ -14,6 +14,8 @@ export interface PanelFigure {
   text: string;
   at: number;
   end: number;
+  /** Where the figure's own stretch of the sentence starts: just after the figure before it, or 0. */
+  from: number;
   part: "review" | "plan" | null;
   sentenceIndex: number;
 }
@@ -97,11 +99,27 @@ export function buildPanel(
         say(fig, name.code, null, `its clause says '${marker}' (rules/lexicon/headline.yaml: not a single-year, whole-region figure)`);
         continue;
       }
+      const main = h.mainTargets.some((w) => fig.text.includes(w));
+      if (name.weak && !main) {
+        say(fig, name.code, null, `'${name.form}' names ${name.code} only in a sentence listing main targets`);
+        continue;
+      }
+      const sub = main ? undefined : h.subRegions.find((w) => fig.text.slice(fig.from, fig.at).includes(w));
+      if (sub) {
+        say(fig, name.code, null, `its sentence is about '${sub}', a part of the region (rules/lexicon/headline.yaml)`);
+        continue;
+      }
+      const ind = cat.byCode.get(name.code);
       const status = r.status;
       let period = r.period;
       let rank = 0;
-      if (status === "actual" && period && /^\d{4}-\d{4}$/.test(period) && years.review && period.endsWith(years.review) && r.kind === "quantity") {
+      if (status === "actual" && period && /^\d{4}-\d{4}$/.test(period) && years.review && period.endsWith(years.review) && ind?.spec.measure !== "growth" && r.kind !== "change") {
         // a five-year review's end level: the last year's actual when no single-year statement gives it
+        // (a total over the years — jobs added in five years — is none, unless written 从…增加到)
+        if (ind?.spec.sums && !/[到至]$/.test(clause.replace(/[\d.,，万亿千百十多余约近]+$/, ""))) {
+          say(fig, name.code, null, `a total over ${period}, not the last year's level`);
+          continue;
+        }
         period = years.review;
         rank = 2;
       }
@@ -120,9 +138,11 @@ export function buildPanel(
       const near = clause.slice(-8);
       if (qualifier === "exact" && status === "target" && h.cap.some((w) => near.includes(w))) qualifier = "at_most";
       if (qualifier === "exact" && h.floor.some((p) => p.test(before))) qualifier = "at_least";
-      const main = status === "target" && h.mainTargets.some((w) => fig.text.includes(w)) ? 0 : 1;
+      const listed = status === "target" && main ? 0 : 1;
       const partRank = status === "target" ? (fig.part === "plan" ? 0 : 1) : fig.part === "review" || fig.part === null ? 0 : 1;
-      cands.push({ fig, code: name.code, status, period, value, value_max, qualifier, rank: [rank, partRank, main, r.start] });
+      // in one sentence, the exact figure after a milestone (首次突破200亿元，达204.3亿元)
+      const rough = qualifier === "more_than" || qualifier === "at_least" ? 1 : 0;
+      cands.push({ fig, code: name.code, status, period, value, value_max, qualifier, rank: [rank, partRank, listed, fig.sentenceIndex, rough, r.start] });
     }
   }
   const groups = new Map<string, Candidate[]>();

@@ -8,6 +8,7 @@ import { segment } from "../segment/segment.js";
 import { documentMeta, partPeriods } from "../segment/meta.js";
 import { reporterRegion, reviewedYear } from "../segment/body-meta.js";
 import { applyOverrides } from "./overrides.js";
+import { timeFrames } from "../refine/frames.js";
 import { partFromPath } from "../segment/segment.js";
 import { reclassifyParts } from "../segment/headings.js";
 import type { Sentence } from "../segment/types.js";
@@ -94,7 +95,7 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
   if (trace) trace.sentences.push(...seg.sentences);
 
   // refine
-  const ctx: RefineContext = { lexicon: lex, tokenizer: engine.tokenizer, meta, diagnostics, docId: opts.doc_id };
+  const ctx: RefineContext = { lexicon: lex, tokenizer: engine.tokenizer, meta, diagnostics, docId: opts.doc_id, frames: timeFrames(seg.sentences, meta.report_year) };
   candidates.sort((a, b) => a.sentence.index - b.sentence.index || a.start - b.start);
   for (const refiner of REFINERS) {
     const before = trace ? candidates.map((c) => ({ ...c, metric: { ...c.metric } })) : [];
@@ -114,7 +115,9 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
     if (first) {
       record.indicator_code = first.code;
       record.indicator_name = cat.byCode.get(first.code)?.spec.name_zh ?? null;
-      figures.push({ record, names: named.names, text: c.sentence.text, at: c.start, end: c.end, part: c.sentence.part, sentenceIndex: c.sentence.index });
+      const prev = candidates[i - 1];
+      const from = prev && prev.sentence === c.sentence ? prev.end : 0;
+      figures.push({ record, names: named.names, text: c.sentence.text, at: c.start, end: c.end, from, part: c.sentence.part, sentenceIndex: c.sentence.index });
     }
     return record;
   });

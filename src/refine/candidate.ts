@@ -31,6 +31,8 @@ export interface RefineContext {
   meta: DocumentMeta;
   diagnostics: Diagnostic[];
   docId: string;
+  /** The period a paragraph frame sets for each sentence (by index), where one does (refine/frames.ts). */
+  frames?: readonly (string | null)[];
 }
 
 /** A named step of refine: candidates in, candidates out (sorted by sentence, then start). */

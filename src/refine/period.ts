@@ -57,7 +57,11 @@ export function periodOf(c: Candidate, ctx: RefineContext): { period: string | n
   }
   if (fromPart) {
     if (/上半年/.test(before) && /^\d{4}$/.test(fromPart)) return { period: `${fromPart}H1`, inferred: false };
-    return { period: fromPart, inferred: true };
+    // a part that reviews a five-year plan and the last year: the time its paragraph opened with
+    // (only where the part and the paragraph differ in span: a year within a five-year review, or the reverse)
+    const frame = part === "review" ? ctx.frames?.[c.sentence.index] : null;
+    const span = (p: string) => /^\d{4}-\d{4}$/.test(p);
+    return { period: frame && span(frame) !== span(fromPart) ? frame : fromPart, inferred: true };
   }
   if (year !== null) return { period: String(part === "review" ? year - 1 : year), inferred: true };
   return { period: null, inferred: true };

@@ -32,6 +32,7 @@ export interface Lexicon {
   /** What makes a figure a headline cell (headline.yaml). */
   headline: {
     mainTargets: string[];
+    subRegions: string[];
     notHeadline: string[];
     notHeadlinePatterns: RegExp[];
     cap: string[];
@@ -46,7 +47,7 @@ export function emptyLexicon(): Lexicon {
     up: new Set(), down: new Set(), reach: new Set(), terms: [], labelHeads: new Set(), labelPointers: new Set(),
     chromeLine: [], chromeTail: [], negatives: [],
     names: { scope: [], noise: [], growth: [], joiners: [], modifiers: new Set(), split: new Map() },
-    headline: { mainTargets: [], notHeadline: [], notHeadlinePatterns: [], cap: [], floor: [], absent: [] },
+    headline: { mainTargets: [], subRegions: [], notHeadline: [], notHeadlinePatterns: [], cap: [], floor: [], absent: [] },
   };
 }
 
@@ -123,8 +124,9 @@ export function mergeLexiconDir(lex: Lexicon, dir: string, display: (f: string) 
         break;
       }
       case "headline": {
-        const h = v as Partial<Record<"main_targets" | "not_headline" | "not_headline_patterns" | "cap" | "floor" | "absent", string[]>>;
+        const h = v as Partial<Record<"main_targets" | "sub_regions" | "not_headline" | "not_headline_patterns" | "cap" | "floor" | "absent", string[]>>;
         lex.headline.mainTargets.push(...(h.main_targets ?? []));
+        lex.headline.subRegions.push(...(h.sub_regions ?? []));
         lex.headline.notHeadline.push(...(h.not_headline ?? []));
         lex.headline.cap.push(...(h.cap ?? []));
         const compile = (list: string[] | undefined, key: string, out: RegExp[]) =>

@@ -94,6 +94,7 @@ export const LexiconSchemas = {
   headline: z
     .object({
       main_targets: z.array(z.string().min(1)),
+      sub_regions: z.array(z.string().min(1)),
       not_headline: z.array(z.string().min(1)),
       not_headline_patterns: z.array(z.string().min(1)),
       cap: z.array(z.string().min(1)),
