@@ -24,6 +24,9 @@ export const ExtractCliOptionsSchema = z
     header: z.enum(["en", "zh"], { error: "--header takes en or zh" }).optional(),
     quiet: z.boolean().default(false),
     force: z.boolean().default(false),
+    meta: z.string().min(1).optional(),
+    region: z.string().min(1).optional(),
+    reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "--report-date takes a date YYYY-MM-DD").optional(),
   })
   .strict();
 export type ExtractCliOptions = z.output<typeof ExtractCliOptionsSchema>;

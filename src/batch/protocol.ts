@@ -26,6 +26,8 @@ export interface Task {
   doc_id: string;
   path: string;
   bytes: Uint8Array;
+  /** What the caller knows of this input (--meta): it overrides the front matter. */
+  overrides?: import("../io/meta-file.js").MetaOverride;
 }
 
 /** A document a worker could not read or extract, with what it learned before failing. */

@@ -9,6 +9,7 @@ import { failedOutcome, skippedOutcome, type ItemOutcome } from "./outcome.js";
 import { uniqueDocIds } from "./docids.js";
 import { faultFor } from "./fault.js";
 import type { RecordColumn } from "../export/columns.js";
+import type { MetaOverride } from "../io/meta-file.js";
 
 export interface BatchOptions {
   /** Worker threads (each loads its own engine). */
@@ -24,6 +25,8 @@ export interface BatchOptions {
   readConcurrency?: number;
   /** Inputs started ahead of the next one to emit (default 4 × jobs): bounds memory. */
   window?: number;
+  /** What the caller knows of an input (--meta, --region, --report-date), by doc_id and path. */
+  overridesFor?: (doc_id: string, path: string) => MetaOverride | undefined;
   /** Bytes of input started ahead (default 64 MB; one input is always let through): bounds memory with large files. */
   windowBytes?: number;
 }
@@ -66,7 +69,7 @@ export async function runBatch(items: readonly InputItem[], opts: BatchOptions, 
       const { code, message } = describeError(e);
       return failedOutcome(index, doc_id, item.path, { code, stage: "read", message });
     }
-    const outcome = await pool.run({ id: index, doc_id, path: item.path, bytes });
+    const outcome = await pool.run({ id: index, doc_id, path: item.path, bytes, overrides: opts.overridesFor?.(doc_id, item.path) });
     if (!outcome.ok) return failedOutcome(index, doc_id, item.path, outcome.failure);
     const { result } = outcome;
     const diagnostics = result.diagnostics.slice();

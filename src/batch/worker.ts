@@ -56,7 +56,7 @@ async function handle(task: Task): Promise<WorkerMessage> {
   if (faultFor("hang", task.doc_id)) return new Promise<WorkerMessage>(() => undefined);
   try {
     const { diagnostics: readDiagnostics, ...source } = doc;
-    const result = await Promise.resolve(extractDocument(source, engine));
+    const result = await Promise.resolve(extractDocument({ ...source, overrides: task.overrides }, engine));
     const records = result.records.slice().sort((a, b) => a.start - b.start || a.end - b.end);
     const diagnostics = [...readDiagnostics, ...result.diagnostics];
     const recordCount = records.length;

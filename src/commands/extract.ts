@@ -10,6 +10,7 @@ import { stopAllPools } from "../batch/pool.js";
 import { Progress } from "../batch/progress.js";
 import { ExtractCliOptionsSchema, parseByteSize, type ExtractCliOptions } from "../batch/options.js";
 import type { ItemOutcome } from "../batch/outcome.js";
+import { metaFor, readMetaFile, unusedRows, type MetaOverride } from "../io/meta-file.js";
 
 const HELP = `Usage: zhibiao extract <files, folders, globs or -> --out <dir> [options]
 
@@ -19,6 +20,8 @@ Extracts every metric mention of the inputs and writes, in <dir>:
   statements.csv     the records grouped by statement
   documents.jsonl    one line per input: path, reader, encoding, sha256, title, region, date, record count, errors
   diagnostics.jsonl  problems found (unreadable inputs, skipped files, rule warnings)
+  panel.csv          the headline table: per report, the targets it sets and the results it reports,
+  panel.jsonl        one row per indicator code × status × period (see docs/panel.md)
 
 Inputs: files, folders (read recursively for .txt .html .htm .docx .pdf; other files are skipped and
 listed in diagnostics.jsonl), glob patterns ('reports/**/*.pdf', quoted so the shell leaves them), and
@@ -32,6 +35,11 @@ Options:
   --columns <a,b,c>    columns of records.csv/xlsx (and of streamed JSONL), in order
   --header <en|zh>     header names of the CSV/XLSX: field names (en) or Chinese codebook names (zh)
   --rules <dir>        an extra rule folder loaded on top of the built-in rules (repeatable)
+  --meta <file.csv>    what you know of each input, over what its text says (a warning where they
+                       differ): a CSV with a header row, doc_id or path, and any of region,
+                       region_code, level, report_date, report_year, title
+  --region <name>      the region of every input (e.g. 广东省深圳市盐田区), over its text
+  --report-date <date> the date of every input (YYYY-MM-DD), over its text
   --jobs <n>           worker threads (default: the number of cores)
   --max-bytes <size>   refuse inputs larger than this, unread (default 100MB; e.g. 500000, 20MB)
   --force              write into an --out folder that holds other files (they are left alone)
@@ -59,6 +67,9 @@ export function extractOptions(argv: string[]): ExtractCliOptions {
     "max-bytes": { type: "string" },
     quiet: { type: "boolean" },
     force: { type: "boolean" },
+    meta: { type: "string" },
+    region: { type: "string" },
+    "report-date": { type: "string" },
   });
   const jobs = str(values.jobs);
   const maxBytes = str(values["max-bytes"]);
@@ -74,6 +85,9 @@ export function extractOptions(argv: string[]): ExtractCliOptions {
     header: str(values.header),
     quiet: values.quiet === true,
     force: values.force === true,
+    meta: str(values.meta),
+    region: str(values.region),
+    reportDate: str(values["report-date"]),
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? "bad options");
   const opts = parsed.data;
@@ -114,9 +128,17 @@ export const extractCommand: Command = {
   async run(argv) {
     const opts = extractOptions(argv);
     const stream = opts.out === "-";
-    // The output folder policy is checked before any input is read or any worker started.
+    // The metadata table and the output folder policy are checked before any input is read or any worker started.
+    const table = opts.meta ? readMetaFile(opts.meta) : null;
     if (!stream) checkOutputDir(opts.out, opts.force);
     const { items } = collectInputs(opts.inputs);
+    const usedRows = new Set<number>();
+    const overridesFor = (doc_id: string, path: string): MetaOverride | undefined => {
+      const row = table ? metaFor(table, doc_id, path) : null;
+      if (row) usedRows.add(row.line);
+      const given: MetaOverride = { ...(opts.region ? { region: opts.region } : {}), ...(opts.reportDate ? { report_date: opts.reportDate } : {}) };
+      return row || opts.region || opts.reportDate ? { ...row?.meta, ...given } : undefined;
+    };
     const loading = stream ? null : datasetWriterModule(opts.formats);
     loading?.catch(() => undefined);
     const progress = new Progress(items.length, process.stderr, !opts.quiet && Boolean(process.stderr.isTTY));
@@ -183,7 +205,8 @@ export const extractCommand: Command = {
     process.once("SIGTERM", onSignal);
     try {
       const dataset = stream ? null : { columns: resolveColumns(opts.columns), records: wantsXlsx(opts.formats) };
-      await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules }, jsonl: stream ? { columns } : null, dataset }, emit);
+      await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules }, jsonl: stream ? { columns } : null, dataset, overridesFor }, emit);
+      if (table) for (const line of unusedRows(table, usedRows)) progress.log(`zhibiao: warning: ${line}`);
       if (interrupted) return await untilExit();
       if (!stream) await (await (opened ??= openWriter())).close();
     } catch (e) {

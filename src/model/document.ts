@@ -8,6 +8,8 @@ export const DocumentMetaSchema = z
   .object({
     title: z.string().nullable(),
     region: z.string().nullable(),
+    /** GB/T 2260 code of the region (src/regions), or null when unknown or ambiguous. */
+    region_code: z.string().nullable(),
     province: z.string().nullable(),
     city: z.string().nullable(),
     county: z.string().nullable(),
@@ -43,7 +45,7 @@ export const DocumentRecordSchema = z
 export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
 
 export const EMPTY_META: DocumentMeta = {
-  title: null, region: null, province: null, city: null, county: null, town: null, level: null,
+  title: null, region: null, region_code: null, province: null, city: null, county: null, town: null, level: null,
   session: null, speaker: null, speaker_title: null, report_date: null, report_year: null,
   review_period: null, plan_period: null,
 };

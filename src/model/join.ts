@@ -48,17 +48,21 @@ export const AttainmentRowSchema = z
     target_value: z.number().describe("The target (lower end of a range)"),
     target_value_max: z.number().nullable().describe("Top of a target range; null otherwise"),
     target_qualifier: QualifierSchema.nullable().describe("Qualifier of the target (approx, at_least, range …)"),
+    target_unit: z.string().nullable().describe("Unit of the target (元, %, 人 …)"),
     target_doc_id: z.string().min(1).describe("Report that set the target"),
     target_record_id: z.string().nullable().describe("Record of the target (records.jsonl of its extract output)"),
     actual_value: z.number().describe("The actual, from the first later report of the region that reviews the period"),
     actual_qualifier: QualifierSchema.nullable().describe("Qualifier of the actual"),
+    actual_unit: z.string().nullable().describe("Unit of the actual; when it is not the target's, gap and met compare the numbers as written (see note)"),
     actual_doc_id: z.string().min(1).describe("Report that gave the actual"),
     actual_record_id: z.string().nullable().describe("Record of the actual"),
-    unit: z.string().nullable().describe("Unit of the target (元, %, 人 …)"),
     gap: z.number().describe("actual − target (the lower end of a range)"),
     met: z.boolean().describe("Whether the target was met, by the indicator's direction: up → actual ≥ target; cap and down → actual ≤ target (top of a range)"),
     direction: z.enum(["up", "cap", "down"]).describe("Direction of the indicator used for met (up, cap, down)"),
-    note: z.string().nullable().describe("Another report of the same region and year gives the target or the actual too (see duplicate_of in panel.csv); null otherwise"),
+    note: z
+      .string()
+      .nullable()
+      .describe("Units that differ between target and actual, or another report of the same region and year that gives the target or the actual too (duplicate_of in panel.csv); null otherwise"),
   })
   .strict();
 export type AttainmentRow = z.infer<typeof AttainmentRowSchema>;
@@ -78,10 +82,12 @@ export const LevelRowSchema = z
     period: z.string().describe("The year the targets are for"),
     value: z.number().describe("The region's target (lower end of a range)"),
     value_max: z.number().nullable().describe("Top of the region's target range; null otherwise"),
+    unit: z.string().nullable().describe("Unit of the region's target"),
     parent_value: z.number().describe("The parent's target (lower end of a range)"),
     parent_value_max: z.number().nullable().describe("Top of the parent's target range; null otherwise"),
+    parent_unit: z.string().nullable().describe("Unit of the parent's target; when it is not the region's, difference compares the numbers as written (see note)"),
     difference: z.number().describe("value − parent_value (the lower ends of ranges)"),
-    note: z.string().nullable().describe("Another report of the same region or parent and year gives the target too; null otherwise"),
+    note: z.string().nullable().describe("Units that differ between the two targets, or another report of the same region or parent and year that gives the target too; null otherwise"),
   })
   .strict();
 export type LevelRow = z.infer<typeof LevelRowSchema>;

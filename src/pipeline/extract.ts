@@ -9,6 +9,7 @@ import { documentMeta, partPeriods } from "../segment/meta.js";
 import { reporterRegion, reviewedYear } from "../segment/body-meta.js";
 import { applyOverrides } from "./overrides.js";
 import { timeFrames } from "../refine/frames.js";
+import { regionCode } from "./region-code.js";
 import { partFromPath } from "../segment/segment.js";
 import { reclassifyParts } from "../segment/headings.js";
 import type { Sentence } from "../segment/types.js";
@@ -72,6 +73,7 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
   delivered = applyOverrides(meta, opts, diagnostics) ?? delivered;
   if (reclassifyParts(seg.headings, delivered)) for (const s of seg.sentences) s.part = partFromPath(s.path);
   Object.assign(meta, partPeriods(seg.headings, meta.report_year));
+  meta.region_code = regionCode(meta, opts, diagnostics);
 
   // match + resolve
   const budget = opts.budgetMs ?? 30_000;
@@ -123,7 +125,7 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
   });
   records.sort((a, b) => a.start - b.start || a.end - b.end);
   const absents = absentStatements(seg.sentences, source, lex, cat);
-  const panel = buildPanel({ doc_id: opts.doc_id, meta, region_code: opts.region_code ?? null }, figures, absents, lex, cat, trace?.cells);
+  const panel = buildPanel({ doc_id: opts.doc_id, meta, region_code: meta.region_code }, figures, absents, lex, cat, trace?.cells);
   return { records, diagnostics, meta, panel };
 }
 
@@ -177,6 +179,7 @@ function toRecord(c: Candidate, source: string, docId: string, meta: DocumentMet
     sentence: source.slice(c.sentence.start, c.sentence.end).replace(/\s+/g, " ").trim(),
     rule_id: c.match.rule.spec.id,
     region: meta.region,
+    region_code: meta.region_code,
     report_date: meta.report_date,
   };
 }

@@ -1,0 +1,22 @@
+import type { DocumentMeta } from "../model/document.js";
+import { diagnostic, type Diagnostic } from "../model/diagnostic.js";
+import { resolveRegion } from "../regions/index.js";
+import type { TextOptions } from "./extract.js";
+
+/**
+ * The region's administrative code (src/regions), from what the report or the caller names; a name
+ * two regions share, or one the data does not know, gives null and a diagnostic — never a guess.
+ * `regionCode({ region: "广东省深圳市盐田区", … }, { doc_id: "a" }, diagnostics)` → "440308".
+ */
+export function regionCode(meta: DocumentMeta, opts: TextOptions, diagnostics: Diagnostic[]): string | null {
+  if (!meta.region && !meta.province && !meta.city && !meta.county && !meta.town && !opts.region_code && meta.level !== "national") return null;
+  const { region, diagnostics: found } = resolveRegion({
+    region: meta.region, province: meta.province, city: meta.city, county: meta.county, town: meta.town,
+    level: meta.level, region_code: opts.region_code ?? null,
+  });
+  for (const d of found) {
+    diagnostics.push(diagnostic({ doc_id: opts.doc_id, severity: "warning", stage: "segment", code: d.code, message: d.message, start: null, end: null }));
+  }
+  if (region && !meta.level) meta.level = region.level;
+  return region?.code ?? opts.region_code ?? null;
+}
