@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // The quality gate: extracts every text of ../shared/seeds and ../shared/corpus with the built CLI, scores
-// the records with the official ../shared/eval/score.mjs against ../shared/gold and prints its table.
+// the records with the official ../shared/eval/score.mjs against ../shared/gold and prints its table,
+// then the headline panel (panel.jsonl) with ../shared/eval/panel-score.mjs against ../shared/gold/panel
+// (and, when `zhibiao panel` exists, attainment and levels built from it).
 //
 //   npm run score                      the table
 //   npm run score -- --errors          the table, then every miss, extra and wrong field
 //   npm run score -- --gate            the table, then exit 1 naming each figure under its floor
-//                                      (quality/floors.json: doc id or TOTAL → metric → minimum, 0–1)
+//                                      (quality/floors.json: doc id or TOTAL → metric → minimum, 0–1;
+//                                      quality/panel-floors.json: panel, attainment, levels → metric → minimum)
 //   npm run score -- --keep <dir>      keep the extracted records in <dir> (default: a temporary folder)
 //   npm run score -- --gate --floors <file>   gate on other floors than quality/floors.json
 //
@@ -23,6 +26,9 @@ const seeds = join(shared, "seeds");
 const corpus = join(shared, "corpus");
 const gold = join(shared, "gold");
 const scorer = join(shared, "eval", "score.mjs");
+const panelScorer = join(shared, "eval", "panel-score.mjs");
+const panelGold = join(gold, "panel");
+const panelFloorsFile = join(root, "quality", "panel-floors.json");
 const cli = join(root, "dist", "cli.js");
 
 /** The temporary records folder, removed on every way out. */
@@ -72,15 +78,35 @@ try {
   const table = run(process.execPath, [...base, ...(errors ? ["--errors"] : [])]);
   if (table.status !== 0) fail(`score.mjs failed (exit ${table.status}):\n${table.stderr}`);
   process.stdout.write(table.stdout);
+  // The headline panel, and attainment and levels across the reports when `zhibiao panel` is there.
+  let panelScore = null;
+  if (existsSync(panelScorer) && existsSync(join(out, "panel.jsonl"))) {
+    const joined = join(out, "joined");
+    const hasJoin = run(process.execPath, [cli, "panel", "--help"]).status === 0;
+    const joinOk = hasJoin && run(process.execPath, [cli, "panel", out, "--out", joined, "--quiet"]).status === 0;
+    const extra = joinOk ? ["--attainment", join(joined, "attainment.jsonl"), "--levels", join(joined, "levels.jsonl"), "--parents", join(panelGold, "parents.json")] : [];
+    const pbase = [panelScorer, "--gold", panelGold, "--pred", join(out, "panel.jsonl"), ...extra];
+    const ptable = run(process.execPath, [...pbase, ...(errors ? ["--errors"] : [])]);
+    if (ptable.status !== 0) fail(`panel-score.mjs failed (exit ${ptable.status}):\n${ptable.stderr}`);
+    process.stdout.write(`\n-- headline panel against ${relative(root, panelGold) || panelGold}\n${ptable.stdout}`);
+    const pjson = run(process.execPath, [...pbase, "--json"]);
+    if (pjson.status !== 0) fail(`panel-score.mjs --json failed (exit ${pjson.status}):\n${pjson.stderr}`);
+    panelScore = JSON.parse(pjson.stdout);
+  }
   if (gate) {
     const json = run(process.execPath, [...base, "--json"]);
     if (json.status !== 0) fail(`score.mjs --json failed (exit ${json.status}):\n${json.stderr}`);
-    const failures = floorsLib.checkFloors(JSON.parse(json.stdout), floors);
+    const failures = floorsLib.formatFloorFailures(floorsLib.checkFloors(JSON.parse(json.stdout), floors)).split("\n").filter(Boolean);
+    if (existsSync(panelFloorsFile)) {
+      const panelLib = await import(pathToFileURL(join(root, "dist", "eval", "panel-floors.js")).href);
+      const pf = panelLib.loadPanelFloors(panelFloorsFile);
+      failures.push(...(panelScore ? panelLib.checkPanelFloors(panelScore, pf) : ["panel: not scored (no panel.jsonl or no panel-score.mjs)"]));
+    }
     if (failures.length) {
-      process.stderr.write(`\nquality gate FAILED: ${failures.length} figure${failures.length > 1 ? "s" : ""} under the floors of ${floorsName}\n${floorsLib.formatFloorFailures(failures)}\n`);
+      process.stderr.write(`\nquality gate FAILED: ${failures.length} figure${failures.length > 1 ? "s" : ""} under the floors of ${floorsName} and quality/panel-floors.json\n${failures.join("\n")}\n`);
       process.exitCode = 1;
     } else {
-      process.stdout.write(`\nquality gate passed: every figure at or above the floors of ${floorsName}\n`);
+      process.stdout.write(`\nquality gate passed: every figure at or above the floors of ${floorsName}${existsSync(panelFloorsFile) ? " and quality/panel-floors.json" : ""}\n`);
     }
   }
 } finally {

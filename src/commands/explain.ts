@@ -10,7 +10,9 @@ const HELP = `Usage: zhibiao explain "<text>" [options]
 
 Shows why figures come out as they do: the sentences (clauses) of the text, nodejieba's words with
 their part-of-speech tags, every rule that matched with its span and named captures, matches the
-resolver rejected and why, what each refiner changed, and the final records.
+resolver rejected and why, what each refiner changed, the final records, which entry of the indicator
+catalogue (rules/indicators) named each figure or why none did, and whether each named figure is a
+headline cell of the panel (and why not).
 
 Options:
   --file <path>     explain a file (UTF-8 text) instead of a text argument
@@ -39,7 +41,7 @@ export const explainCommand: Command = {
     if (at !== null && (!Number.isInteger(at) || at < 0 || at > text.length)) throw new UsageError(`--at must be an offset between 0 and ${text.length}`);
 
     const engine = createEngine({ rulesDirs: strs(values.rules) });
-    const trace: Trace = { sentences: [], matches: [], rejected: [], steps: [] };
+    const trace: Trace = { sentences: [], matches: [], rejected: [], steps: [], names: new Map(), cells: [] };
     const result = extractText(text, { doc_id: file ? file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "") : "text" }, engine, trace);
     const inScope = (start: number, end: number) => at === null || (start <= at && at < Math.max(end, start + 1));
     const sentences = trace.sentences.filter((s) => inScope(s.start, s.end));
@@ -81,6 +83,18 @@ export const explainCommand: Command = {
       w(`   [${r.start}, ${r.end}) ${JSON.stringify(r.raw)} ${r.kind} ${r.value}${r.value_max !== null ? `–${r.value_max}` : ""} ${r.unit} ${r.qualifier}  indicator: ${r.indicator ?? "-"}  status: ${r.status}  period: ${r.period ?? "-"}${r.period_inferred ? " (inferred)" : ""}  rule: ${r.rule_id}`);
     }
     if (!records.length) w("   (none)");
+    w("── catalogue (rules/indicators)");
+    for (const r of records) {
+      const named = trace.names?.get(r.record_id);
+      w(`   ${JSON.stringify(r.raw)} «${r.indicator ?? ""}»: ${named?.names.length ? named.names.map((n) => n.code).join(", ") : "no code"}`);
+      for (const why of named?.why ?? []) w(`       ${why}`);
+    }
+    w("── panel (headline cells)");
+    const shown = new Set(records.map((r) => r.record_id));
+    const verdicts = (trace.cells ?? []).filter((v) => shown.has(v.record_id));
+    const rawOf = new Map(records.map((r) => [r.record_id, r.raw]));
+    for (const v of verdicts) w(`   ${JSON.stringify(rawOf.get(v.record_id))} ${v.code}: ${v.cell ? `cell ${v.cell} — ` : "no cell — "}${v.why}`);
+    if (!verdicts.length) w("   (no named figure)");
     return 0;
   },
 };
