@@ -2,6 +2,9 @@ import type { Token, Tokenizer } from "../nlp/tokenizer.js";
 import { bySentence, clauseStart, type Candidate, type Refiner } from "./candidate.js";
 import { listRuns } from "./lists.js";
 
+/** 分别/均 that share a figure over a list (均增长8%), not the 均 of 人均/平均/年均/户均/日均/月均; with what follows it. */
+const ALL_OF = /(?:分别|(?<![人平年户日月])均).*$/;
+
 // Words that open a clause without saying what is measured: time, scope, connectives, adverbs, light verbs.
 const LEAD_WORDS = new Set([
   "全镇", "全区", "全市", "全省", "全国", "全县", "全乡", "全街道", "全年", "今年", "去年", "上年", "当年", "年末", "年底",
@@ -305,17 +308,20 @@ export const attachIndicator: Refiner = {
         const first = run[0];
         const from = clauseStart(s, first.match.matchStart);
         const subject = s.slice(from, first.match.matchStart);
-        if (!/分别|均/.test(subject) && !/分别/.test(s.slice(first.match.matchStart, first.start))) continue;
+        const listed0 = ALL_OF.test(subject) || /分别/.test(s.slice(first.match.matchStart, first.start));
         // 城镇居民…52368元、农村居民…28741元，分别增长5.2%和7.1%: the subjects are the figures before
-        const own = trimPhrase(subject.replace(/(?:分别|均).*$/, ""), tok);
+        // (also without 分别: …人均纯收入5153元，实际增长9.8%和8.5%, changes with no subject of their own)
+        const own = trimPhrase(subject.replace(ALL_OF, ""), tok);
         const earlier = list.slice(0, list.indexOf(first)).filter((p) => p.metric.kind === "quantity" || p.metric.kind === "rate");
         const named = earlier.slice(-run.length);
-        if (own.length < 2 && named.length === run.length && new Set(named.map((p) => p.indicator)).size === run.length) {
+        const bare = !listed0 && run.length >= 2 && run.every((c) => c.metric.kind === "change") && named.length > 0 && !/[；;。]/.test(s.slice(named[0]!.end, first.start));
+        if (!listed0 && !bare) continue;
+        if (own.replace(/^(?:实际|名义|同比|比上年|分别|均)+/, "").replace(/(?:实际|名义)?(?:增长|下降|提高|减少)$/, "").length < 2 && named.length === run.length && new Set(named.map((p) => p.indicator)).size === run.length) {
           run.forEach((c, k) => (c.indicator = named[k].indicator));
           continue;
         }
         // 一季度、上半年、前三季度分别增长4.0%、5.0%和4.5%: the parts are periods of one indicator
-        const listed = subject.replace(/(?:分别|均).*$/, "");
+        const listed = subject.replace(ALL_OF, "");
         const periods = PERIOD_LIST.exec(listed);
         const names = periods ? periods[0].split(/[、和及与]/) : [];
         if (periods && names.length === run.length) {
@@ -328,7 +334,7 @@ export const attachIndicator: Refiner = {
           });
           continue;
         }
-        const parts = trimPhrase(subject.replace(/(?:分别|均).*$/, ""), tok)
+        const parts = trimPhrase(subject.replace(ALL_OF, ""), tok)
           .split(/、|和|与|及/)
           .map((p) => trimPhrase(p, tok, false))
           .filter(Boolean);
