@@ -73,8 +73,8 @@ function stripEnd(s: string, words: readonly string[]): string {
  */
 export function lookupPhrase(phrase: string, cat: Catalogue, lex: Lexicon): PhraseLookup {
   const n = lex.names;
-  let s = phrase.replace(/[“”"‘’《》（）()\s]/g, "");
-  s = stripEnd(stripStart(s, n.scope), n.noise);
+  const scoped = stripStart(phrase.replace(/[“”"‘’《》（）()\s]/g, ""), n.scope);
+  let s = stripEnd(scoped, n.noise);
   let growth = false;
   const tryForm = (form: string): PhraseLookup | null => {
     const code = cat.forms.get(form);
@@ -86,7 +86,8 @@ export function lookupPhrase(phrase: string, cat: Catalogue, lex: Lexicon): Phra
     for (const ind of cat.patterned) if (ind.patterns.some((p) => p.test(form))) return { form, code: ind.spec.code, growth, index: false };
     return null;
   };
-  const direct = tryForm(s);
+  // the phrase as written first (居民消费价格总水平), then without its trailing noise (…同口径)
+  const direct = tryForm(scoped) ?? tryForm(s);
   if (direct) return direct;
   const bare = stripEnd(s, n.growth);
   if (bare !== s) {
@@ -101,8 +102,10 @@ export function lookupPhrase(phrase: string, cat: Catalogue, lex: Lexicon): Phra
  * The parts of a phrase that names several indicators: `splitPhrase("城镇、农村常住居民人均可支配收入", lex)`
  * → ["城镇常住居民人均可支配收入", "农村常住居民人均可支配收入"]; one part when it names one.
  */
-export function splitPhrase(phrase: string, lex: Lexicon): string[] {
+export function splitPhrase(phrase: string, lex: Lexicon, cat?: Catalogue): string[] {
   const n = lex.names;
+  // a form that holds a joiner is one indicator (研究与试验发展经费支出与国内生产总值之比)
+  if (cat && lookupPhrase(phrase, cat, lex).code) return [phrase];
   for (const [head, parts] of n.split) {
     const at = phrase.indexOf(head);
     if (at >= 0 && !phrase.slice(at + head.length).includes("、")) {
@@ -160,7 +163,7 @@ function codeFor(ind: Indicator, look: PhraseLookup, f: NameInput): string | nul
  */
 export function nameFigure(f: NameInput, cat: Catalogue, lex: Lexicon, part: number | null = null): NameResult {
   if (!f.indicator) return { names: [], why: ["no indicator phrase"] };
-  const parts = splitPhrase(f.indicator, lex);
+  const parts = splitPhrase(f.indicator, lex, cat);
   const chosen = part !== null && parts.length > 1 ? [parts[Math.min(part, parts.length - 1)]!] : parts;
   const names: Naming[] = [];
   const why: string[] = [];
@@ -187,6 +190,6 @@ export function nameFigure(f: NameInput, cat: Catalogue, lex: Lexicon, part: num
 }
 
 /** How many parts the phrase of a figure names: `phraseParts("城乡居民人均可支配收入", lex)` → 2. */
-export function phraseParts(indicator: string | null, lex: Lexicon): number {
-  return indicator ? splitPhrase(indicator, lex).length : 0;
+export function phraseParts(indicator: string | null, lex: Lexicon, cat?: Catalogue): number {
+  return indicator ? splitPhrase(indicator, lex, cat).length : 0;
 }

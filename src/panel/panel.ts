@@ -115,9 +115,15 @@ export function buildPanel(
       let rank = 0;
       if (status === "actual" && period && /^\d{4}-\d{4}$/.test(period) && years.review && period.endsWith(years.review) && ind?.spec.measure !== "growth" && r.kind !== "change") {
         // a five-year review's end level: the last year's actual when no single-year statement gives it
-        // (a total over the years — jobs added in five years — is none, unless written 从…增加到)
-        if (ind?.spec.sums && !/[到至]$/.test(clause.replace(/[\d.,，万亿千百十多余约近]+$/, ""))) {
+        // (a total over the years — jobs added in five years — is none, unless written 从…增加到; a rate
+        // only where it is said to reach the figure: 提高到68.7%, not 一直控制在3%以内)
+        const lead = clause.replace(/[\d.,，万亿千百十多余约近]+$/, "");
+        if (ind?.spec.sums && !/[到至]$/.test(lead)) {
           say(fig, name.code, null, `a total over ${period}, not the last year's level`);
+          continue;
+        }
+        if (ind?.spec.measure === "rate" && !/(?:到|至|达|达到|为)$/.test(lead)) {
+          say(fig, name.code, null, `a rate over ${period} not said to reach the figure by its end`);
           continue;
         }
         period = years.review;

@@ -107,7 +107,7 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
 
   // name: each figure's catalogue code; the i-th figure of a phrase naming several indicators (分别) takes the i-th
   const cat = engine.rules.catalogue;
-  const parts = partsOf(candidates, lex);
+  const parts = partsOf(candidates, lex, cat);
   const figures: PanelFigure[] = [];
   const records = candidates.map((c, i) => {
     const record = toRecord(c, source, opts.doc_id, meta);
@@ -133,11 +133,11 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
  * For each candidate, which part of its indicator phrase it takes when the phrase names several
  * (城乡居民人均可支配收入分别增长4.4%、5.8% → 0, 1); null when it takes them all (…均增长8%) or names one.
  */
-function partsOf(cands: readonly Candidate[], lex: RefineContext["lexicon"]): (number | null)[] {
+function partsOf(cands: readonly Candidate[], lex: RefineContext["lexicon"], cat: Engine["rules"]["catalogue"]): (number | null)[] {
   const out: (number | null)[] = cands.map(() => null);
   const groups = new Map<string, number[]>();
   cands.forEach((c, i) => {
-    if (!c.indicator || phraseParts(c.indicator, lex) < 2) return;
+    if (!c.indicator || phraseParts(c.indicator, lex, cat) < 2) return;
     const k = `${c.sentence.index}\u0000${c.indicator}\u0000${c.metric.kind}\u0000${c.metric.unit}`;
     const list = groups.get(k);
     if (list) list.push(i);
