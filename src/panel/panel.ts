@@ -122,8 +122,8 @@ export function buildPanel(
           say(fig, name.code, null, `a total over ${period}, not the last year's level`);
           continue;
         }
-        if (ind?.spec.measure === "rate" && !/(?:到|至|达|达到|为)$/.test(lead)) {
-          say(fig, name.code, null, `a rate over ${period} not said to reach the figure by its end`);
+        if (ind?.spec.measure === "rate" && /(?:控制|保持|稳定|维持)在?$|一直|始终|均/.test(lead)) {
+          say(fig, name.code, null, `a rate held over ${period}, not its level at the end`);
           continue;
         }
         period = years.review;
@@ -145,10 +145,15 @@ export function buildPanel(
       if (qualifier === "exact" && status === "target" && h.cap.some((w) => near.includes(w))) qualifier = "at_most";
       if (qualifier === "exact" && h.floor.some((p) => p.test(before))) qualifier = "at_least";
       const listed = status === "target" && main ? 0 : 1;
+      // a figure its clause gives for the whole region or year (全年实现新增就业5650人) before a bare one
+      // (…新增营业面积10万平方米，新增就业3000人)
+      const whole = h.wholeRegion.some((w) => clause.includes(w)) ? 0 : 1;
       const partRank = status === "target" ? (fig.part === "plan" ? 0 : 1) : fig.part === "review" || fig.part === null ? 0 : 1;
       // in one sentence, the exact figure after a milestone (首次突破200亿元，达204.3亿元)
-      const rough = qualifier === "more_than" || qualifier === "at_least" ? 1 : 0;
-      cands.push({ fig, code: name.code, status, period, value, value_max, qualifier, rank: [rank, partRank, listed, fig.sentenceIndex, rough, r.start] });
+      const rough = qualifier === "more_than" ? 1 : 0;
+      // growth as written, a like-for-like figure only when it is the only one (PANEL.md)
+      const comparable = h.likeForLike.some((w) => clause.includes(w)) ? 1 : 0;
+      cands.push({ fig, code: name.code, status, period, value, value_max, qualifier, rank: [rank, partRank, listed, comparable, whole, fig.sentenceIndex, rough, r.start] });
     }
   }
   const groups = new Map<string, Candidate[]>();

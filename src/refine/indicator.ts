@@ -5,6 +5,9 @@ import { listRuns } from "./lists.js";
 /** A bracketed remark, or the end of one cut by the clause (下同）): 下同, 以下简称…, 按…计算/口径 (not 含…: what is counted). */
 const REMARK = /[（(]?(?:下同|同上|下称|以下简称[^（）()]{0,12}|按[^（）()]{0,12}(?:口径|计算))[）)]/g;
 
+/** How a figure is counted, written out (按可比口径增长13%): not what is measured. */
+const METHOD = /(?:按|以)?(?:可比|同|新)口径(?:计算)?|按可比价格计算/g;
+
 /** 分别/均 that share a figure over a list (均增长8%), not the 均 of 人均/平均/年均/户均/日均/月均; with what follows it. */
 const ALL_OF = /(?:分别|(?<![人平年户日月])均).*$/;
 
@@ -108,7 +111,7 @@ export function trimPhrase(text: string, tok: Tokenizer, lead = true, trail = tr
   // a span of years that dates the statement (今明两年, 五年来, 近三年, 今后五年) is not what is measured
   if (lead) text = text.replace(LEAD_SPAN, "");
   // a remark in brackets (比上年（下同）增长, （按可比价格计算）) says how, not what
-  text = text.replace(REMARK, "");
+  text = text.replace(REMARK, "").replace(METHOD, "");
   if (!text) return "";
   let tokens: Token[] = tok.tag(text);
   const isYear = (t: Token) => /^\d{2,4}$/.test(t.word);

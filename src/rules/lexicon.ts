@@ -33,6 +33,8 @@ export interface Lexicon {
   headline: {
     mainTargets: string[];
     subRegions: string[];
+    wholeRegion: string[];
+    likeForLike: string[];
     notHeadline: string[];
     notHeadlinePatterns: RegExp[];
     cap: string[];
@@ -47,7 +49,7 @@ export function emptyLexicon(): Lexicon {
     up: new Set(), down: new Set(), reach: new Set(), terms: [], labelHeads: new Set(), labelPointers: new Set(),
     chromeLine: [], chromeTail: [], negatives: [],
     names: { scope: [], noise: [], growth: [], joiners: [], modifiers: new Set(), split: new Map() },
-    headline: { mainTargets: [], subRegions: [], notHeadline: [], notHeadlinePatterns: [], cap: [], floor: [], absent: [] },
+    headline: { mainTargets: [], subRegions: [], wholeRegion: [], likeForLike: [], notHeadline: [], notHeadlinePatterns: [], cap: [], floor: [], absent: [] },
   };
 }
 
@@ -124,9 +126,11 @@ export function mergeLexiconDir(lex: Lexicon, dir: string, display: (f: string) 
         break;
       }
       case "headline": {
-        const h = v as Partial<Record<"main_targets" | "sub_regions" | "not_headline" | "not_headline_patterns" | "cap" | "floor" | "absent", string[]>>;
+        const h = v as Partial<Record<"main_targets" | "sub_regions" | "whole_region" | "like_for_like" | "not_headline" | "not_headline_patterns" | "cap" | "floor" | "absent", string[]>>;
         lex.headline.mainTargets.push(...(h.main_targets ?? []));
         lex.headline.subRegions.push(...(h.sub_regions ?? []));
+        lex.headline.wholeRegion.push(...(h.whole_region ?? []));
+        lex.headline.likeForLike.push(...(h.like_for_like ?? []));
         lex.headline.notHeadline.push(...(h.not_headline ?? []));
         lex.headline.cap.push(...(h.cap ?? []));
         const compile = (list: string[] | undefined, key: string, out: RegExp[]) =>

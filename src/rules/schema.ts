@@ -95,6 +95,8 @@ export const LexiconSchemas = {
     .object({
       main_targets: z.array(z.string().min(1)),
       sub_regions: z.array(z.string().min(1)),
+      whole_region: z.array(z.string().min(1)),
+      like_for_like: z.array(z.string().min(1)),
       not_headline: z.array(z.string().min(1)),
       not_headline_patterns: z.array(z.string().min(1)),
       cap: z.array(z.string().min(1)),
