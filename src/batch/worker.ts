@@ -68,7 +68,7 @@ async function handle(task: Task): Promise<WorkerMessage> {
     if (init.dataset) {
       const { columns, records: keep } = init.dataset;
       const text = documentText(records[0]?.doc_id ?? task.doc_id, records, result.document, diagnostics, columns, result.panel);
-      return { type: "done", id: task.id, result: { ...result, records: keep ? records : [], panel: keep ? result.panel : [], diagnostics: [] }, jsonl: null, text, recordCount };
+      return { type: "done", id: task.id, result: { ...result, records: keep ? records : [], diagnostics: [] }, jsonl: null, text, recordCount };
     }
     return { type: "done", id: task.id, result: { ...result, records, diagnostics }, jsonl: null, text: null, recordCount };
   } catch (e) {

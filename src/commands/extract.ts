@@ -152,6 +152,7 @@ export const extractCommand: Command = {
       return writer;
     };
     let recordCount = 0;
+    let cellCount = 0;
     let docCount = 0;
     let failed = 0;
     let stdoutClosed = false;
@@ -173,6 +174,7 @@ export const extractCommand: Command = {
       }
       if (o.document) docCount++;
       recordCount += o.recordCount;
+      cellCount += o.panel?.length ?? 0;
       progress.tick(o.document?.chars ?? 0);
       if (writer) {
         // Written now and dropped: memory does not grow with the batch. The workers formatted the
@@ -222,7 +224,7 @@ export const extractCommand: Command = {
     }
     if (!opts.quiet) {
       const where = stream ? "stdout" : opts.out;
-      process.stderr.write(`zhibiao: ${docCount} documents${failed ? ` (${failed} failed)` : ""}, ${recordCount} records → ${where}\n`);
+      process.stderr.write(`zhibiao: ${docCount} documents${failed ? ` (${failed} failed)` : ""}, ${recordCount} records${stream ? "" : `, ${cellCount} panel cells`} → ${where}\n`);
     }
     return failed ? 2 : 0;
   },
