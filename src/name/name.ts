@@ -184,7 +184,8 @@ export function nameFigure(f: NameInput, cat: Catalogue, lex: Lexicon, part: num
       continue;
     }
     if (!names.some((x) => x.code === code)) names.push({ code, form: look.form, index: look.index, weak: look.weak === true });
-    why.push(`'${look.form}' → ${code} (${cat.byCode.get(code)!.file}${cat.byCode.get(code)!.line ? `:${cat.byCode.get(code)!.line}` : ""})`);
+    const at = (i: Indicator) => `${i.file}${i.line ? `:${i.line}` : ""}`;
+    why.push(code === look.code ? `'${look.form}' → ${code} (${at(ind)})` : `'${look.form}' names ${look.code} (${at(ind)}); a ${f.kind} in % is its growth → ${code} (${at(cat.byCode.get(code)!)})`);
   }
   return { names, why };
 }
