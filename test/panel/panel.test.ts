@@ -49,11 +49,12 @@ describe("a national report of the 1990s", () => {
   it("is national (我代表国务院) and dated by the year its review reports", () => {
     expect(meta).toMatchObject({ region: "全国", level: "national", region_code: "000000", report_year: 1993 });
   });
-  it("国民生产总值, 零售物价 and 生活费收入 are the older names of the headline codes", () => {
+  it("国民生产总值 and 零售物价 are older names of the headline codes; 生活费收入 (the urban measure before 可支配收入) is none, as the gold codes it", () => {
     expect(cell(panel, "gdp", "actual")).toMatchObject({ value: 2393800000000 });
     expect(cell(panel, "gdp_growth", "actual")).toMatchObject({ value: 12.8 });
     expect(cell(panel, "cpi", "actual")).toMatchObject({ value: 5.4 });
-    expect(cell(panel, "urban_income", "actual")).toMatchObject({ value: 1826 });
+    expect(cell(panel, "urban_income", "actual")).toBeUndefined();
+    expect(cell(panel, "rural_income", "actual")).toMatchObject({ value: 784 });
   });
   it("a range target, a cap, a mass in 公斤", () => {
     expect(cell(panel, "gdp_growth", "target")).toMatchObject({ value: 8, value_max: 9, qualifier: "range" });
