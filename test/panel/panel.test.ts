@@ -85,6 +85,11 @@ describe("PANEL.md's decisions", () => {
     expect(cell(rows, "unemployment_registered", "target")).toMatchObject({ value: 4.5, qualifier: "at_most" });
     expect(cell(rows, "unemployment_registered", "actual")).toMatchObject({ value: 3.6, qualifier: "exact" });
   });
+  it("迈上…台阶 is at least the figure; a fall with a floor keeps at_least", () => {
+    const rows = panelOf("一、2019年工作回顾\n地区生产总值迈上5000亿元台阶。\n二、2020年工作安排\n主要预期目标是：单位地区生产总值能耗降低3%以上。");
+    expect(cell(rows, "gdp", "actual")).toMatchObject({ value: 500000000000, qualifier: "at_least" });
+    expect(cell(rows, "energy_intensity_change", "target")).toMatchObject({ value: -3, qualifier: "at_least" });
+  });
   it("a consumer price index is coded as the rise", () => {
     const rows = panelOf("二、2020年工作安排\n主要预期目标是：居民消费价格指数102%左右。");
     expect(cell(rows, "cpi", "target")).toMatchObject({ value: 2, qualifier: "approx" });
