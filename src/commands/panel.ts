@@ -8,6 +8,7 @@ import { readOutputs } from "../join/read-outputs.js";
 import { joinPanel } from "../join/join.js";
 import { joinCatalogue, panelCatalogue, type JoinCatalogue } from "../join/catalogue.js";
 import { parentByCodeStructure } from "../join/parent-code.js";
+import { parentCode, regionByCode } from "../regions/index.js";
 import type { ParentOf } from "../join/levels.js";
 import { csvChunks, jsonlChunks, StagedFiles, type Table } from "../export/panel-files.js";
 
@@ -37,9 +38,9 @@ Options:
   --out <dir>          output folder (required; not one of the input folders)
   --parents <file>     a JSON object of region code → parent code (or null: no parent), used before
                        the regions module for the codes it names: {"440308": "440300"}
-  --immediate-parent   levels: compare with the immediate parent region only; by default, when the
-                       parent code has no report in the outputs at all, the nearest ancestor that
-                       has one is taken (海拉尔区 → 内蒙古 or the nation when 呼伦贝尔市 has none)
+  --nearest-ancestor   levels: when the parent region has no report in the outputs at all, compare
+                       with the nearest ancestor that has one (海拉尔区 → 内蒙古 or the nation when
+                       呼伦贝尔市 has none); by default only the next level up, as PANEL.md pairs them
   --title <text>       title of panel.html
   --max-charts <n>     draw at most n region × indicator charts in panel.html (default 400)
   --quiet              no summary on stderr
@@ -65,23 +66,14 @@ function readParents(file: string): Map<string, string | null> {
   return new Map(Object.entries(parsed.data));
 }
 
-/** The regions module's parentCode, once src/regions/index.ts exists (written in parallel); null until then. */
-async function regionsParentCode(): Promise<ParentOf | null> {
-  // TODO(regions): import { parentCode } from "../regions/index.js" directly once the module is in the tree.
-  const specifier = "../regions/index.js";
-  let mod: unknown;
-  try {
-    mod = await import(/* @vite-ignore */ specifier);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") return null;
-    throw e;
-  }
-  if (typeof mod !== "object" || mod === null || !("parentCode" in mod) || typeof mod.parentCode !== "function") return null;
-  const parentCode = mod.parentCode as (code: string) => unknown;
-  return (code) => {
-    const p = parentCode(code);
-    return typeof p === "string" ? p : null;
-  };
+/**
+ * A region code's parent: the regions module's (src/regions/), and for a code it does not know, the
+ * one read from the code's structure (a town's 9 digits → its county …): `regionParent("440308")` → "440300".
+ */
+function regionParent(code: string): string | null {
+  const known = parentCode(code);
+  if (known !== null || regionByCode(code) !== null) return known;
+  return parentByCodeStructure(code);
 }
 
 /** The join's directions and code order: the indicator catalogue of rules/indicators, PANEL.md's lists for what it lacks. */
@@ -100,7 +92,7 @@ export const panelCommand: Command = {
     const { values, positionals } = parse(argv, {
       out: { type: "string" },
       parents: { type: "string" },
-      "immediate-parent": { type: "boolean" },
+      "nearest-ancestor": { type: "boolean" },
       title: { type: "string" },
       "max-charts": { type: "string" },
       quiet: { type: "boolean" },
@@ -120,13 +112,10 @@ export const panelCommand: Command = {
     const given = str(values.parents) === undefined ? new Map<string, string | null>() : readParents(str(values.parents) as string);
 
     const catalogue = await loadJoinCatalogue(warn);
-    const regions = await regionsParentCode();
-    // Until src/regions/ lands, a code's parent is read from the code's structure (parentByCodeStructure).
-    const fallback = regions ?? parentByCodeStructure;
-    const parentOf: ParentOf = (code) => (given.has(code) ? (given.get(code) ?? null) : fallback(code));
+    const parentOf: ParentOf = (code) => (given.has(code) ? (given.get(code) ?? null) : regionParent(code));
 
     const input = await readOutputs(positionals);
-    const result = joinPanel(input.rows, { directionOf: catalogue.directionOf, parentOf, order: catalogue.order, immediateParent: values["immediate-parent"] === true });
+    const result = joinPanel(input.rows, { directionOf: catalogue.directionOf, parentOf, order: catalogue.order, immediateParent: values["nearest-ancestor"] !== true });
 
     const names = new Map<string, string>();
     for (const r of result.panel) if (r.indicator_name && !names.has(r.indicator_code)) names.set(r.indicator_code, r.indicator_name);
@@ -147,7 +136,7 @@ export const panelCommand: Command = {
       const { writePanelXlsx } = await import("../export/panel-xlsx.js");
       const valueColumns = result.wide.columns.filter((c) => /_(target|actual)$/.test(c));
       const sheets = (["panel", "attainment", "levels", "wide"] as const).map((name) => ({ name, ...(tables[name] as Table) }));
-      const cut = await writePanelXlsx(staged.stage("panel.xlsx"), sheets, panelCodebook(valueColumns, names));
+      const cut = await writePanelXlsx(staged.stage("panel.xlsx"), sheets, panelCodebook(valueColumns, names, result.wide.units));
       for (const sheet of cut) warn(`panel.xlsx: the ${sheet} sheet is cut at Excel's 1,048,575 rows; the CSV has them all`);
       const { buildPanelHtml } = await import("../export/panel-html.js");
       staged.writeChunks("panel.html", [buildPanelHtml(result, { title: str(values.title), maxCharts })]);

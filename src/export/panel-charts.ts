@@ -95,8 +95,8 @@ export function seriesChartSvg(spec: SeriesChart, width = 380, height = 250): st
       },
       yAxis: { type: "value", scale: true, axisLabel: { fontSize: 10, formatter: (v: number) => compactNumber(v) } },
       series: [
-        { name: "目标", type: "line", data: target, symbol: "emptyCircle", symbolSize: 7, lineStyle: { type: "dashed", width: 2, color: TARGET_COLOR }, itemStyle: { color: TARGET_COLOR }, label: label("top") },
-        { name: "实际", type: "line", data: actual, symbol: "circle", symbolSize: 7, lineStyle: { width: 2, color: ACTUAL_COLOR }, itemStyle: { color: ACTUAL_COLOR }, label: label("bottom") },
+        { name: "目标", type: "line", data: target, labelLayout: { hideOverlap: true }, symbol: "emptyCircle", symbolSize: 7, lineStyle: { type: "dashed", width: 2, color: TARGET_COLOR }, itemStyle: { color: TARGET_COLOR }, label: label("top") },
+        { name: "实际", type: "line", data: actual, labelLayout: { hideOverlap: true }, symbol: "circle", symbolSize: 7, lineStyle: { width: 2, color: ACTUAL_COLOR }, itemStyle: { color: ACTUAL_COLOR }, label: label("bottom") },
       ],
     },
     width,
@@ -118,7 +118,8 @@ export interface LevelsChart {
  * `levelsChartSvg({ title: "2016 · 地区生产总值增长率", subtitle: "", categories: ["盐田区\n(深圳市)"], own: [9], parent: [8.5] })`.
  */
 export function levelsChartSvg(spec: LevelsChart, height = 280): string {
-  const width = Math.max(380, Math.min(1200, 120 + spec.categories.length * 90));
+  const n = spec.categories.length;
+  const width = n > 8 ? 1180 : n > 4 ? 780 : 380;
   const label = { show: spec.categories.length <= 12, position: "top" as const, fontSize: 10, formatter: (p: { value: unknown }) => (typeof p.value === "number" ? compactNumber(p.value) : "") };
   return renderSvg(
     {

@@ -36,15 +36,16 @@ function schemaEntries(table: string, schema: z.ZodObject): PanelCodebookEntry[]
 
 /**
  * Every column of panel.csv, attainment.csv, levels.csv and panel_wide.csv (its value columns named
- * with the indicator's Chinese name), with type and meaning: `panelCodebook(["gdp_growth_target"], new Map([["gdp_growth", "地区生产总值增长率"]]))`.
+ * with the indicator's Chinese name), with type and meaning: `panelCodebook(["gdp_growth_target"], new Map([["gdp_growth", "地区生产总值增长率"]]), { gdp_growth_target: "%" })`.
  */
-export function panelCodebook(wideValueColumns: readonly string[], names: ReadonlyMap<string, string>): PanelCodebookEntry[] {
+export function panelCodebook(wideValueColumns: readonly string[], names: ReadonlyMap<string, string>, units: Readonly<Record<string, string | null>> = {}): PanelCodebookEntry[] {
   const wideValues = wideValueColumns.map((column): PanelCodebookEntry => {
+    const unit = units[column];
     const m = /^(.*)_(target|actual)$/.exec(column);
     const code = m?.[1] ?? column;
     const name = names.get(code);
     const what = m?.[2] === "actual" ? "Actual reported for the period (first report that gives it)" : "Target set for the period (first report that sets it; lower end of a range)";
-    return { table: "panel_wide", column, type: "number", nullable: true, meaning: `${what}: ${code}${name ? ` (${name})` : ""}` };
+    return { table: "panel_wide", column, type: "number", nullable: true, meaning: `${what}: ${code}${name ? ` (${name})` : ""}${unit ? `; unit ${unit} (a value in another unit is in notes)` : ""}` };
   });
   return [
     ...schemaEntries("panel", JoinedPanelRowSchema),

@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { csvLines, jsonLines } from "./dataset-format.js";
+import { csvLines } from "./dataset-format.js";
 
 /** Rows written to a file per write call: the text of one chunk is built, written and dropped. */
 const CHUNK = 2000;
@@ -19,11 +19,18 @@ export function* csvChunks(table: Table): Generator<string> {
   for (let i = 0; i < table.rows.length; i += CHUNK) yield csvLines(table.rows.slice(i, i + CHUNK).map((r) => cellsOf(table.columns, r)));
 }
 
-/** The rows of a table as JSONL text chunks, keys in column order: `[...jsonlChunks({ columns: ["a"], rows: [{ a: 1, b: 2 }] })].join("")` → '{"a":1}\n'. */
+/** The rows of a table as JSONL text chunks, keys in column order (the same text as JSON.stringify of the row): `[...jsonlChunks({ columns: ["a"], rows: [{ a: 1, b: 2 }] })].join("")` → '{"a":1}\n'. */
 export function* jsonlChunks(table: Table): Generator<string> {
+  const keys = table.columns.map((c, i) => `${i ? "," : "{"}${JSON.stringify(c)}:`);
   for (let i = 0; i < table.rows.length; i += CHUNK) {
-    const part = table.rows.slice(i, i + CHUNK).map((r) => Object.fromEntries(table.columns.map((c) => [c, (r as Record<string, unknown>)[c] ?? null])));
-    yield jsonLines(part);
+    let out = "";
+    const end = Math.min(table.rows.length, i + CHUNK);
+    for (let n = i; n < end; n++) {
+      const r = table.rows[n] as Record<string, unknown>;
+      for (let k = 0; k < keys.length; k++) out += keys[k] + JSON.stringify(r[table.columns[k] as string] ?? null);
+      out += keys.length ? "}\n" : "{}\n";
+    }
+    yield out;
   }
 }
 

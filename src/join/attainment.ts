@@ -1,7 +1,7 @@
 import type { AttainmentRow } from "../model/join.js";
 import type { DirectionOf } from "./direction.js";
 import { isMet } from "./direction.js";
-import { duplicateNote, joinNotes, type JoinRow } from "./join-row.js";
+import { duplicateNote, joinNotes, unitNote, type JoinRow } from "./join-row.js";
 import { compareNullable, compareReports, compareText, tidyNumber } from "./order.js";
 import { regionKey } from "./region-key.js";
 
@@ -19,7 +19,8 @@ const seriesKey = (row: JoinRow): string => `${regionKey(row)}\u0000${row.indica
  * report (greater report_year) of the same region gives for the same indicator and period. A region is
  * its region_code, or its region string when it has no code; rows without a report year pair with
  * nothing. When several reports of that later year give the actual, one pair each, with a note. gap =
- * actual − target (lower end); met by `directionOf`. O(rows):
+ * actual − target (lower end); met by `directionOf`; numbers as written (a unit that differs is noted,
+ * not converted, as the scorer pairs them). O(rows):
  * `attainment(rows, panelDirection)[0]` → { target_doc_id: "national_2015", actual_doc_id: "national_2016", gap: -0.1, met: false, … }.
  */
 export function attainment(rows: readonly JoinRow[], directionOf: DirectionOf): AttainmentRow[] {
@@ -51,17 +52,18 @@ export function attainment(rows: readonly JoinRow[], directionOf: DirectionOf): 
         target_value: t.value,
         target_value_max: t.value_max,
         target_qualifier: t.qualifier,
+        target_unit: t.unit,
         target_doc_id: t.doc_id,
         target_record_id: t.record_id,
         actual_value: a.value,
         actual_qualifier: a.qualifier,
+        actual_unit: a.unit,
         actual_doc_id: a.doc_id,
         actual_record_id: a.record_id,
-        unit: t.unit,
         gap: tidyNumber(a.value - t.value),
         met: isMet(direction, a.value, t.value, t.value_max),
         direction,
-        note: joinNotes([duplicateNote("target", t), duplicateNote("actual", a)]),
+        note: joinNotes([unitNote(t.unit, a.unit), duplicateNote("target", t), duplicateNote("actual", a)]),
       });
     }
   }

@@ -15,3 +15,8 @@ export function joinNotes(notes: readonly (string | null)[]): string | null {
   const kept = notes.filter((n): n is string => !!n);
   return kept.length ? kept.join("; ") : null;
 }
+
+/** The note of a pair whose two sides are in different units (the numbers are compared as written): `unitNote("吨", "斤")` → "units differ: 吨 vs 斤". */
+export function unitNote(a: string | null, b: string | null): string | null {
+  return a === b ? null : `units differ: ${a ?? "none"} vs ${b ?? "none"}`;
+}

@@ -1,5 +1,5 @@
 import type { LevelRow } from "../model/join.js";
-import { duplicateNote, joinNotes, type JoinRow } from "./join-row.js";
+import { duplicateNote, joinNotes, unitNote, type JoinRow } from "./join-row.js";
 import { compareText, tidyNumber } from "./order.js";
 
 /** The parent region's code of a region code, or null at the top: `parentOf("440308")` → "440300". */
@@ -78,10 +78,12 @@ export function levels(rows: readonly JoinRow[], parentOf: ParentOf, immediateOn
         period: t.period,
         value: t.value,
         value_max: t.value_max,
+        unit: t.unit,
         parent_value: p.value,
         parent_value_max: p.value_max,
+        parent_unit: p.unit,
         difference: tidyNumber(t.value - p.value),
-        note: joinNotes([duplicateNote("target", t), duplicateNote("parent target", p)]),
+        note: joinNotes([unitNote(t.unit, p.unit), duplicateNote("target", t), duplicateNote("parent target", p)]),
       });
     }
   }

@@ -1,6 +1,6 @@
 /**
- * The parent of a GB/T 2260 code read from the code itself, for when the regions module
- * (src/regions/) is not there: a 9- or 12-digit town/street code → its 6-digit county; a county
+ * The parent of a GB/T 2260 code read from the code itself, for a code the regions module
+ * (src/regions/) does not know: a 9- or 12-digit town/street code → its 6-digit county; a county
  * (XXYYZZ) → its prefecture (XXYY00); a prefecture → its province (XX0000); a province → the nation
  * ("000000"); the nation → null. A code of another shape has no parent. A municipality's district
  * (110101) gets 110100, which has no reports: levels then falls back to the nearest ancestor with one.

@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import { PanelRowSchema, type PanelRow } from "../model/panel.js";
-import { OutputDocumentSchema, type OutputDocument } from "../model/join.js";
+import { OutputDocumentSchema, type JoinedPanelRow, type OutputDocument } from "../model/join.js";
 import { jsonlLines } from "./jsonl-reader.js";
 
 /** A folder that is not a usable extract output (missing files, a bad line, another version): exit 1, nothing written. */
@@ -24,9 +24,12 @@ export interface FailedDocument {
   errors: string[];
 }
 
-/** What `readOutputs` read: every kept report's panel rows and the documents it counted, skipped or saw fail. */
+/**
+ * What `readOutputs` read: every kept report's panel rows (with duplicate_of and duplicate_conflict
+ * still null: `flagDuplicates` fills them) and the documents it counted, skipped or saw fail.
+ */
 export interface Outputs {
-  rows: PanelRow[];
+  rows: JoinedPanelRow[];
   /** Documents counted (status ok, each text once). */
   reports: number;
   skipped: SkippedDocument[];
@@ -70,7 +73,7 @@ export async function readOutputs(dirs: readonly string[]): Promise<Outputs> {
   // first; until then a folder is compatible when all its lines parse with this version's schemas.
   const bySha = new Map<string, string>();
   const byId = new Map<string, { sha: string | null; folder: string }>();
-  const rows: PanelRow[] = [];
+  const rows: JoinedPanelRow[] = [];
   const skipped: SkippedDocument[] = [];
   const failed: FailedDocument[] = [];
   let reports = 0;
@@ -105,17 +108,16 @@ export async function readOutputs(dirs: readonly string[]): Promise<Outputs> {
     for await (const { line, text } of jsonlLines(files.panel)) {
       const parsed = PanelRowSchema.safeParse(parseLine(files.panel, line, text));
       if (!parsed.success) throw new OutputFolderError(`${files.panel}:${line}: not a panel row of this zhibiao version: ${issues(parsed.error)}`);
-      const row = parsed.data;
+      const row: PanelRow = parsed.data;
       if (dropped.has(row.doc_id)) continue;
       const doc = kept.get(row.doc_id);
       if (!doc) throw new OutputFolderError(`${files.panel}:${line}: doc_id '${row.doc_id}' is not in ${files.documents}`);
-      rows.push({
-        ...row,
-        region: row.region ?? doc.region ?? null,
-        region_code: row.region_code ?? doc.region_code ?? null,
-        level: row.level ?? doc.level ?? null,
-        report_year: row.report_year ?? doc.report_year ?? null,
-      });
+      // zod's output is a new object of our own: filled in place (no copy of 300,000 rows), keys stay in column order
+      row.region ??= doc.region ?? null;
+      row.region_code ??= doc.region_code ?? null;
+      row.level ??= doc.level ?? null;
+      row.report_year ??= doc.report_year ?? null;
+      rows.push(Object.assign(row, { duplicate_of: null, duplicate_conflict: null }));
     }
   }
   return { rows, reports, skipped, failed };
