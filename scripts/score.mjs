@@ -71,7 +71,9 @@ if (floorsLib) {
 const out = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "zhibiao-score-"));
 if (!keep) tempOut = out;
 try {
-  const ex = run(process.execPath, [cli, "extract", seeds, corpus, "--out", out, "--quiet"]);
+  // with the researcher's table of the texts that start at 各位代表 (region, level, year), as a user would
+  const manifest = join(corpus, "manifest.csv");
+  const ex = run(process.execPath, [cli, "extract", seeds, corpus, "--out", out, "--quiet", ...(existsSync(manifest) ? ["--meta", manifest] : [])]);
   if (ex.status !== 0) fail(`extraction failed (exit ${ex.status}):\n${ex.stderr}`);
   const pred = join(out, "records.jsonl");
   const base = [scorer, "--gold", gold, "--text", seeds, "--text", corpus, "--pred", pred];
