@@ -181,10 +181,34 @@ for (const jobs of [1, 2]) {
   const records = readFileSync(join(out, "records.jsonl"), "utf8").split("\n").filter(Boolean).length;
   results.runs[`jobs${jobs}`] = { secs: r.secs, cpuSecs: r.cpuSecs, charsPerSec: totalChars / r.secs, charsPerSecPerCore: totalChars / r.secs / jobs, charsPerCpuSec: r.cpuSecs ? totalChars / r.cpuSecs : null, reportsPerSec: REPORTS / r.secs, peakRssMB: r.peakRss / 2 ** 20, records };
 }
-const same = ["records.csv", "records.jsonl", "statements.csv", "documents.jsonl", "diagnostics.jsonl"].every((f) => readFileSync(join(tmp, "out-j1", f)).equals(readFileSync(join(tmp, "out-j2", f))));
+const same = ["records.csv", "records.jsonl", "statements.csv", "documents.jsonl", "diagnostics.jsonl", "panel.jsonl", "panel.csv"].every((f) => readFileSync(join(tmp, "out-j1", f)).equals(readFileSync(join(tmp, "out-j2", f))));
 results.runs.identicalAcrossJobs = same;
 results.codeChangedDuringRuns = codeHash() !== codeBefore;
 if (results.codeChangedDuringRuns) log("warning: dist/ or rules/ changed during the runs (another build ran): the figures and the identity check mix two versions");
+
+// 4a. zhibiao panel over the outputs of 10,000 reports: the 1,000-report output copied into 10 folders,
+// each copy another set of reports (doc ids, sha256 and region codes rewritten), then joined at once.
+{
+  const JOIN_COPIES = 10;
+  const docs = readFileSync(join(tmp, "out-j1", "documents.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  const cells = readFileSync(join(tmp, "out-j1", "panel.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  const dirs = [];
+  for (let k = 0; k < JOIN_COPIES; k++) {
+    const dir = join(tmp, `join-in-${k}`);
+    mkdirSync(dir, { recursive: true });
+    const id = (d) => `${d}_c${k}`;
+    // a region code per copy and report, so the join has 10,000 regions' series to build
+    const code = (c, i) => (c ? String(100000 + ((Number(c) + k * 7919 + i) % 800000)).padStart(6, "0") : c);
+    writeFileSync(join(dir, "documents.jsonl"), docs.map((d, i) => JSON.stringify({ ...d, doc_id: id(d.doc_id), sha256: createHash("sha256").update(`${d.sha256}${k}`).digest("hex"), region_code: code(d.region_code, i % 97) })).join("\n") + "\n");
+    const index = new Map(docs.map((d, i) => [d.doc_id, i % 97]));
+    writeFileSync(join(dir, "panel.jsonl"), cells.map((c) => JSON.stringify({ ...c, doc_id: id(c.doc_id), region_code: code(c.region_code, index.get(c.doc_id) ?? 0) })).join("\n") + "\n");
+    dirs.push(dir);
+  }
+  log(`zhibiao panel over ${JOIN_COPIES * docs.length} reports (${JOIN_COPIES * cells.length} cells) …`);
+  const r = await runCli(["panel", ...dirs, "--out", join(tmp, "join-out"), "--quiet"]);
+  if (r.code !== 0) throw new Error(`zhibiao panel exited ${r.code}: ${r.stderr}`);
+  results.runs.panelJoin = { reports: JOIN_COPIES * docs.length, cells: JOIN_COPIES * cells.length, secs: r.secs, cpuSecs: r.cpuSecs, peakRssMB: r.peakRss / 2 ** 20 };
+}
 
 // 4. Cold start: process start → exit for one report, best and median of 5.
 {
@@ -253,6 +277,7 @@ results.targets = {
   peakRssMBStream2: { value: s2.peakRssMB, target: 400, lowerIsBetter: true },
   peakRssMBDataset: { value: Math.max(j1.peakRssMB, j2.peakRssMB), target: 400, lowerIsBetter: true },
   vsRecognizers: { value: s1.charsPerSecPerCore / results.baselines.recognizers.charsPerSec, target: 50 },
+  panelJoinSecs10k: { value: results.runs.panelJoin.secs, target: 60, lowerIsBetter: true, note: `zhibiao panel over ${results.runs.panelJoin.reports} reports` },
 };
 if (s1.charsPerCpuSec && s2.cpuSecs) {
   // Per CPU-second figures do not depend on how busy the machine is: the ratios an idle machine would show.
@@ -276,6 +301,7 @@ const lines = [
   row("--jobs 2 --out dir", j2),
   "",
   `streaming runs: median of ${ROUNDS} interleaved rounds; wall s per round: ${streamRuns.map((c) => `${c.key} ${results.runs[c.key].roundsSecs.map((x) => x.toFixed(2)).join("/")}`).join(", ")}`,
+  `zhibiao panel over ${results.runs.panelJoin.reports} reports (${results.runs.panelJoin.cells} cells, 10 folders): ${results.runs.panelJoin.secs.toFixed(1)} s wall, ${results.runs.panelJoin.cpuSecs?.toFixed(1) ?? "?"} CPU s, peak RSS ${results.runs.panelJoin.peakRssMB.toFixed(0)} MB`,
   `cold start, one report: median ${results.runs.coldStart.medianSecs.toFixed(2)} s (best ${results.runs.coldStart.bestSecs.toFixed(2)} s)`,
   `nodejieba cut: ${f(results.baselines.jiebaCut.charsPerSec)} chars/s, ${f(results.baselines.jiebaCut.charsPerCpuSec)} chars/CPU-s (dictionary load ${results.baselines.jiebaCut.loadSecs.toFixed(2)} s, not timed)`,
   `Recognizers-Text (number, percentage, currency, dimension; ${results.baselines.recognizers.paragraphs} paragraphs, ${f(results.baselines.recognizers.sampleChars)} chars): ${f(results.baselines.recognizers.charsPerSec)} chars/s, ${f(results.baselines.recognizers.charsPerCpuSec)} chars/CPU-s`,
