@@ -6,6 +6,8 @@ import { extractText, type ExtractTextResult } from "./pipeline/extract.js";
 export * from "./model/index.js";
 export { createEngine, type Engine } from "./pipeline/engine.js";
 export { extractDocument, type SourceDocument, type DocumentResult } from "./pipeline/document.js";
+export { resolveRegion, regionByCode, parentCode, type RegionQuery, type RegionInfo, type RegionResult } from "./regions/index.js";
+export { joinPanel, readOutputs } from "./join/index.js";
 
 const engines = new Map<string, Engine>();
 
