@@ -19,6 +19,8 @@ export const ZH_NAMES: Readonly<Record<string, string>> = {
   si_value: "国际单位数值",
   si_unit: "国际单位",
   indicator: "指标",
+  indicator_code: "指标代码",
+  indicator_name: "指标名称",
   status: "状态",
   period: "时期",
   period_inferred: "时期为推断",
@@ -28,6 +30,7 @@ export const ZH_NAMES: Readonly<Record<string, string>> = {
   sentence: "句子",
   rule_id: "规则编号",
   region: "地区",
+  region_code: "区划代码",
   report_date: "报告日期",
 };
 
@@ -47,6 +50,8 @@ export const EXAMPLES: Readonly<Record<string, string | number | boolean>> = {
   si_value: 666.67,
   si_unit: "m²",
   indicator: "拆除数据库外存量违法建筑",
+  indicator_code: "gdp_growth",
+  indicator_name: "地区生产总值增长率",
   status: "actual",
   period: "2023H1",
   period_inferred: true,
@@ -56,6 +61,7 @@ export const EXAMPLES: Readonly<Record<string, string | number | boolean>> = {
   sentence: "拆除数据库外存量违法建筑 2500 平方米，完成年度指标的 78%。",
   rule_id: "quantity-number-unit",
   region: "上海市崇明区东平镇",
+  region_code: "310151115",
   report_date: "2023-08-01",
 };
 

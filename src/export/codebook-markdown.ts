@@ -1,5 +1,7 @@
 import { codebook, type CodebookEntry } from "./codebook.js";
 import { statementColumns, statementColumnZh } from "./statements.js";
+import { PANEL_COLUMNS } from "../model/panel.js";
+import { PANEL_ZH, panelDescriptions } from "./panel-columns.js";
 
 const cellMd = (s: string): string => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 const exampleMd = (e: CodebookEntry): string => (e.example === null ? "" : `\`${cellMd(String(e.example))}\``);
@@ -11,6 +13,8 @@ export function codebookMarkdown(): string {
       `| ${i + 1} | \`${e.column}\` | ${e.zh} | ${e.type}${e.nullable ? ", null" : ""} | ${cellMd(e.description)} | ${e.allowed ? e.allowed.map((a) => `\`${a}\``).join(" ") : ""} | ${exampleMd(e)} |`,
   );
   const stmt = statementColumns().map((c) => `\`${c}\` (${statementColumnZh(c)})`);
+  const panelDesc = panelDescriptions();
+  const panel = PANEL_COLUMNS.map((c, i) => `| ${i + 1} | \`${c}\` | ${PANEL_ZH[c]} | ${cellMd(panelDesc[c])} |`);
   return [
     "# Codebook: the columns of a zhibiao record",
     "",
@@ -35,6 +39,18 @@ export function codebookMarkdown(): string {
     "a record without an indicator is a row of its own. `record_ids` lists the records of the row, separated by spaces.",
     "",
     `Columns: ${stmt.join(", ")}.`,
+    "",
+    "## panel.csv / panel.jsonl",
+    "",
+    "The headline cells of each report, taken from its records: one row per document, indicator of the catalogue",
+    "(rules/indicators), status and period. A line of `panel.jsonl`, a row of `panel.csv` and of the `panel` sheet of",
+    "`records.xlsx` (whose codebook sheet lists these columns as `panel.<column>`). Columns come in this order; `--header zh`",
+    "writes the Chinese names. A row with `absent` true is a target the report says it does not set: its value, unit and",
+    "qualifier are empty. How cells are chosen: [headline.md](headline.md).",
+    "",
+    "| # | column | 中文名 | meaning |",
+    "|---|---|---|---|",
+    ...panel,
     "",
   ].join("\n");
 }

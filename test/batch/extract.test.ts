@@ -5,8 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { build, ROOT, zhibiao } from "./cli.js";
-import { writeDataset } from "../../src/export/dataset.js";
-import type { Dataset } from "../../src/export/dataset.js";
+import { DatasetWriter } from "../../src/export/dataset.js";
+import type { MetricRecord } from "../../src/model/record.js";
+import type { DocumentRecord } from "../../src/model/document.js";
+import type { Diagnostic } from "../../src/model/diagnostic.js";
+import type { PanelRow } from "../../src/model/panel.js";
 
 const SEED = readFileSync(join(ROOT, "seeds/000_a856141411780175.txt"), "utf8");
 const fixture = (name: string) => join(ROOT, "test/fixtures/io", name);
@@ -33,7 +36,7 @@ function makeCorpus(dir: string, n: number): void {
   copyFileSync(fixture("report.pdf"), join(dir, "zz.pdf"));
 }
 
-const OUTPUTS = ["records.csv", "records.jsonl", "statements.csv", "documents.jsonl", "diagnostics.jsonl"];
+const OUTPUTS = ["records.csv", "records.jsonl", "statements.csv", "documents.jsonl", "diagnostics.jsonl", "panel.jsonl", "panel.csv"];
 
 beforeAll(() => {
   build();
@@ -77,15 +80,20 @@ describe("zhibiao extract over a batch", () => {
       expect(r.code).toBe(0);
       // zz.docx and zz.pdf: a duplicate-doc-id diagnostic added by the main thread, before the worker's own.
       expect(readJsonl(join(out, "diagnostics.jsonl")).map((d) => d.code)).toContain("duplicate-doc-id");
-      const data = {
-        records: readJsonl(join(out, "records.jsonl")),
-        documents: readJsonl(join(out, "documents.jsonl")),
-        diagnostics: readJsonl(join(out, "diagnostics.jsonl")),
-      } as unknown as Dataset;
+      const panel = readJsonl(join(out, "panel.jsonl")) as unknown as PanelRow[];
+      expect(panel.length).toBeGreaterThan(0);
       const ref = join(tmp, `ref-text-${flags.length}`);
       const opt = (name: string) => (flags.includes(name) ? flags[flags.indexOf(name) + 1] : undefined);
       const columns = opt("--columns")?.split(",");
-      await writeDataset(ref, data, { columns, header: opt("--header") as "zh" | undefined, formats: flags.includes("xlsx") ? ["xlsx"] : [] });
+      // the record path: everything as objects, in one add
+      const w = await DatasetWriter.open(ref, { columns, header: opt("--header") as "zh" | undefined, formats: flags.includes("xlsx") ? ["xlsx"] : [], force: true });
+      w.add({
+        records: readJsonl(join(out, "records.jsonl")) as unknown as MetricRecord[],
+        documents: readJsonl(join(out, "documents.jsonl")) as unknown as DocumentRecord[],
+        diagnostics: readJsonl(join(out, "diagnostics.jsonl")) as unknown as Diagnostic[],
+        panel,
+      });
+      await w.close();
       for (const f of [...OUTPUTS, ...(flags.includes("xlsx") ? ["records.xlsx"] : [])]) expect(readFileSync(join(out, f)).equals(readFileSync(join(ref, f))), f).toBe(true);
     },
   );

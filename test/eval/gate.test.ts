@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SHARED, build, node, tempDir } from "./helpers.js";
 
@@ -21,8 +21,18 @@ describe("npm run score (the quality gate)", () => {
     const r = node([SCRIPT, "--keep", keep]);
     expect(r.code, r.stderr).toBe(0);
     const official = node([join(SHARED, "eval", "score.mjs"), "--gold", join(SHARED, "gold"), ...TEXTS.flatMap((t) => ["--text", t]), "--pred", join(keep, "records.jsonl")]);
-    expect(r.stdout).toBe(official.stdout);
+    expect(official.stdout).not.toBe("");
+    expect(r.stdout.startsWith(official.stdout), r.stdout).toBe(true);
     expect(readFileSync(join(keep, "records.jsonl"), "utf8")).toContain('"doc_id":"national_2015"');
+    // then the headline panel: panel-score.mjs's own table over the extracted panel.jsonl (and the join, when built)
+    const joined = join(keep, "joined");
+    const gold = join(SHARED, "gold", "panel");
+    const extra = existsSync(join(joined, "attainment.jsonl"))
+      ? ["--attainment", join(joined, "attainment.jsonl"), "--levels", join(joined, "levels.jsonl"), "--parents", join(gold, "parents.json")]
+      : [];
+    const panel = node([join(SHARED, "eval", "panel-score.mjs"), "--gold", gold, "--pred", join(keep, "panel.jsonl"), ...extra]);
+    expect(panel.code, panel.stderr).toBe(0);
+    expect(r.stdout.slice(official.stdout.length)).toBe(`\n-- headline panel against ${relative(ROOT, gold)}\n${panel.stdout}`);
   });
 
   it("--gate exits 1 naming each figure under its floor", () => {

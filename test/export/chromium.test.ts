@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { buildReportHtml } from "../../src/export/report-html.js";
 import { findBinary } from "./helpers/binaries.js";
 import { DOC_ID, RECORDS, REPORT_PATH, REPORT_TEXT } from "../fixtures/export/records.js";
+import { RECORD_COLUMNS } from "../../src/model/record.js";
 
 const CHROMIUM = findBinary("review page in Chromium", ["/usr/bin/chromium", "/usr/bin/chromium-browser"], "apt-get install -y chromium fonts-noto-cjk");
 const SCREENSHOT = fileURLToPath(new URL("../.tmp/report.png", import.meta.url));
@@ -55,7 +56,10 @@ describe.skipIf(!CHROMIUM)("report.html in headless Chromium, from file://", () 
     expect(await field("value").textContent()).toBe("148690000");
     expect(await field("indicator").textContent()).toBe("税收收入");
     expect(await field("unit").textContent()).toBe("元");
+    expect(await field("indicator_code").textContent()).toBe("tax_revenue");
+    expect(await field("indicator_name").textContent()).toBe("税收收入");
     expect(await page.locator("#panel dd").count()).toBe(Object.keys(RECORDS[0]).length);
+    expect(await page.locator("#panel dd").evaluateAll((dds) => dds.map((d) => (d as HTMLElement).dataset.field))).toEqual(RECORD_COLUMNS);
     expect(await page.locator("#panel-title").textContent()).toBe("数量 · 148690000 元");
     await mark("36.2%").hover();
     expect(await field("value").textContent()).toBe("148690000");

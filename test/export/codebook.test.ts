@@ -5,6 +5,8 @@ import { codebook, recordJsonSchema } from "../../src/export/codebook.js";
 import { codebookMarkdown } from "../../src/export/codebook-markdown.js";
 import { MetricRecordSchema, QUALIFIERS, KINDS, RECORD_COLUMNS } from "../../src/model/record.js";
 import { RECORDS } from "../fixtures/export/records.js";
+import { PANEL_COLUMNS, PanelRowSchema } from "../../src/model/panel.js";
+import { PANEL_ZH } from "../../src/export/panel-columns.js";
 
 const DOC = fileURLToPath(new URL("../../docs/codebook.md", import.meta.url));
 
@@ -44,6 +46,32 @@ describe("codebook", () => {
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.kind.enum).toEqual([...KINDS]);
     for (const r of RECORDS) expect(MetricRecordSchema.safeParse(r).success).toBe(true);
+  });
+
+  it("names the catalogue columns indicator_code and indicator_name (指标代码, 指标名称) after indicator", () => {
+    const at = RECORD_COLUMNS.indexOf("indicator");
+    expect(RECORD_COLUMNS.slice(at, at + 3)).toEqual(["indicator", "indicator_code", "indicator_name"]);
+    const by = new Map(cb.map((e) => [e.column, e]));
+    expect(by.get("indicator_code")).toMatchObject({ zh: "指标代码", type: "string", nullable: true, example: "gdp_growth" });
+    expect(by.get("indicator_name")).toMatchObject({ zh: "指标名称", type: "string", nullable: true, example: "地区生产总值增长率" });
+    const md = codebookMarkdown();
+    expect(md).toContain("| `indicator_code` | 指标代码 | string, null |");
+    expect(md).toContain("| `indicator_name` | 指标名称 | string, null |");
+  });
+
+  it("has a section for panel.csv / panel.jsonl: every panel column in order, its Chinese name and its meaning", () => {
+    const md = codebookMarkdown();
+    const at = md.indexOf("\n## panel.csv / panel.jsonl\n");
+    expect(at).toBeGreaterThan(md.indexOf("\n## statements.csv\n"));
+    const rows = md.slice(at).split("\n").filter((l) => /^\| \d+ \|/.test(l));
+    expect(rows).toHaveLength(PANEL_COLUMNS.length);
+    PANEL_COLUMNS.forEach((c, i) => {
+      const description = PanelRowSchema.shape[c].description ?? "";
+      expect(description, c).not.toBe("");
+      expect(PANEL_ZH[c], c).toMatch(/[\u4e00-\u9fff]/);
+      expect(rows[i]).toBe(`| ${i + 1} | \`${c}\` | ${PANEL_ZH[c]} | ${description.replace(/\|/g, "\\|")} |`);
+    });
+    expect(readFileSync(DOC, "utf8")).toContain("## panel.csv / panel.jsonl");
   });
 
   it("docs/codebook.md is what `npm run codebook` generates (run it after changing the schema)", () => {

@@ -14,6 +14,10 @@ import type { Diagnostic } from "../../src/model/diagnostic.js";
 import { DATASET, DOCUMENT } from "./helpers/dataset.js";
 import { documentText } from "../../src/export/dataset-format.js";
 import { resolveColumns } from "../../src/export/columns.js";
+import { tableToCsv } from "../../src/export/csv.js";
+import { panelCells, panelHeader } from "../../src/export/panel-columns.js";
+import { PANEL_COLUMNS, type PanelRow } from "../../src/model/panel.js";
+import { PANEL } from "../fixtures/export/panel.js";
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -23,20 +27,22 @@ const tmp = () => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const TEXT_FILES = ["records.jsonl", "records.csv", "statements.csv", "documents.jsonl", "diagnostics.jsonl"];
+const TEXT_FILES = ["records.jsonl", "records.csv", "statements.csv", "documents.jsonl", "diagnostics.jsonl", "panel.jsonl", "panel.csv"];
+const PANEL_FILES = ["panel.jsonl", "panel.csv"];
 const temps = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".tmp"));
 
 /**
  * A batch of documents in input order that is not doc_id order (as `sub/a.txt` after `z.txt`), with
  * the fixture's records copied under each doc_id, text made awkward (quotes, commas, line breaks,
- * formulas, CJK), a document without records and a skipped input with only a diagnostic.
+ * formulas, CJK), a document without records and a skipped input with only a diagnostic. Each
+ * document with records has the fixture's panel (its headline cells, an absent one among them).
  */
-function batch(): { doc_id: string; records: MetricRecord[]; document: DocumentRecord | null; diagnostics: Diagnostic[] }[] {
+function batch(): { doc_id: string; records: MetricRecord[]; document: DocumentRecord | null; diagnostics: Diagnostic[]; panel: PanelRow[] }[] {
   const ids = ["z-report", "b-report", "empty", "", "a-report", "b-report~2", "m"];
   return ids.map((doc_id, n) => {
     if (doc_id === "") {
       const d = { doc_id: null, path: "notes.xls", severity: "info", stage: "read", code: "skipped-format", message: "notes.xls: skipped" } as unknown as Diagnostic;
-      return { doc_id, records: [], document: null, diagnostics: [d] };
+      return { doc_id, records: [], document: null, diagnostics: [d], panel: [] };
     }
     const records = doc_id === "empty" ? [] : DATASET.records.map((r, i) => ({
       ...r,
@@ -45,9 +51,15 @@ function batch(): { doc_id: string; records: MetricRecord[]; document: DocumentR
       sentence: i % 3 === n % 3 ? `${r.sentence}，"引号"，逗号,\n换行` : r.sentence,
       indicator: i === n ? `=SUM(A${n})` : r.indicator,
     }));
+    const panel = doc_id === "empty" ? [] : PANEL.map((p, i) => ({
+      ...p,
+      doc_id,
+      record_id: p.record_id === null ? null : `${doc_id}:${p.record_id}`,
+      sentence: i === n % PANEL.length ? `${p.sentence}，"引号"，逗号,\n换行` : p.sentence,
+    }));
     const document = { ...DOCUMENT, doc_id, path: `${doc_id}.txt`, record_count: records.length };
     const diagnostics = n === 1 ? [{ doc_id, path: `${doc_id}.txt`, severity: "warning", stage: "read", code: "replaced-bytes", message: "x" } as unknown as Diagnostic] : [];
-    return { doc_id, records, document, diagnostics };
+    return { doc_id, records, document, diagnostics, panel };
   });
 }
 
@@ -61,6 +73,8 @@ function reference(opts: { columns?: string[]; header?: "en" | "zh" }) {
     "statements.csv": statementsToCsv(records, { header: opts.header ?? "en" }),
     "documents.jsonl": toJsonl(docs.flatMap((d) => (d.document ? [d.document] : []))),
     "diagnostics.jsonl": toJsonl(docs.flatMap((d) => d.diagnostics)),
+    "panel.jsonl": toJsonl(docs.flatMap((d) => d.panel)),
+    "panel.csv": tableToCsv(panelHeader(opts.header ?? "en"), docs.flatMap((d) => d.panel).map(panelCells)),
   } as Record<string, string>;
 }
 
@@ -88,7 +102,10 @@ describe("DatasetWriter: byte-identical to the files built in memory", () => {
       diagnostics: docs.flatMap((d) => d.diagnostics),
     });
     const ref = reference({});
-    for (const f of TEXT_FILES) expect(readFileSync(join(dir, f), "utf8"), f).toBe(ref[f]);
+    for (const f of TEXT_FILES.filter((f) => !PANEL_FILES.includes(f))) expect(readFileSync(join(dir, f), "utf8"), f).toBe(ref[f]);
+    // a Dataset carries no panel: its panel files are empty (panel.csv a header alone)
+    expect(readFileSync(join(dir, "panel.jsonl"), "utf8")).toBe("");
+    expect(readFileSync(join(dir, "panel.csv"), "utf8")).toBe(tableToCsv(PANEL_COLUMNS, []));
   });
 
   it("writes the header-only files of an empty batch", async () => {
@@ -97,15 +114,17 @@ describe("DatasetWriter: byte-identical to the files built in memory", () => {
     expect(readFileSync(join(dir, "records.jsonl"), "utf8")).toBe("");
     expect(readFileSync(join(dir, "records.csv"), "utf8")).toBe(recordsToCsv([]));
     expect(readFileSync(join(dir, "statements.csv"), "utf8")).toBe(statementsToCsv([]));
+    expect(readFileSync(join(dir, "panel.jsonl"), "utf8")).toBe("");
+    expect(readFileSync(join(dir, "panel.csv"), "utf8")).toBe(tableToCsv(PANEL_COLUMNS, []));
   });
 });
 
 describe("DatasetWriter: documents formatted by the workers (text chunks) write the bytes of the record path", () => {
-  /** A document as the batch workers send it: its text, records only when xlsx is asked for, no diagnostic objects. */
+  /** A document as the batch workers send it: its text (panel included), records and panel rows only when xlsx is asked for, no diagnostic objects. */
   const asText = (d: ReturnType<typeof batch>[number], opts: { columns?: string[] }, keepRecords: boolean) => {
     if (!d.document) return d; // a skipped input: formatted on the main thread, as objects
-    const text = documentText(d.doc_id, d.records, d.document, d.diagnostics, resolveColumns(opts.columns));
-    return { records: keepRecords ? d.records : [], document: d.document, diagnostics: [], text };
+    const text = documentText(d.doc_id, d.records, d.document, d.diagnostics, resolveColumns(opts.columns), d.panel);
+    return { records: keepRecords ? d.records : [], panel: keepRecords ? d.panel : [], document: d.document, diagnostics: [], text };
   };
 
   it.each([
@@ -121,6 +140,15 @@ describe("DatasetWriter: documents formatted by the workers (text chunks) write 
     const ref = reference(opts);
     for (const f of TEXT_FILES) expect(readFileSync(join(dir, f), "utf8"), f).toBe(ref[f]);
     expect(readdirSync(dir).sort()).toEqual([...TEXT_FILES].sort());
+    // the panel files, byte for byte as the object path writes them
+    const objects = join(tmp(), "objects");
+    const o = await DatasetWriter.open(objects, opts);
+    for (const d of batch()) o.add(d);
+    await o.close();
+    for (const f of PANEL_FILES) {
+      expect(readFileSync(join(dir, f)).length, f).toBeGreaterThan(300);
+      expect(readFileSync(join(dir, f)).equals(readFileSync(join(objects, f))), f).toBe(true);
+    }
   });
 
   it("text and record chunks mixed, byte for byte (records.xlsx included) as the record path", async () => {
@@ -133,6 +161,7 @@ describe("DatasetWriter: documents formatted by the workers (text chunks) write 
     };
     const [records, text, mixed] = [await write("records"), await write("text"), await write("mixed")];
     for (const f of [...TEXT_FILES, "records.xlsx"]) {
+      if (PANEL_FILES.includes(f)) expect(readFileSync(join(records, f)).length, f).toBeGreaterThan(300);
       expect(readFileSync(join(text, f)).equals(readFileSync(join(records, f))), f).toBe(true);
       expect(readFileSync(join(mixed, f)).equals(readFileSync(join(records, f))), f).toBe(true);
     }
@@ -271,10 +300,35 @@ describe("records.xlsx, streamed", async () => {
   const header = (records.getRow(1).values as unknown[]).slice(1);
   const all = batch().flatMap((d) => d.records);
 
-  it("has the sheets records, documents and codebook, one row per record", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["records", "documents", "codebook"]);
+  it("has the sheets records, panel, documents and codebook, one row per record", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["records", "panel", "documents", "codebook"]);
     expect(header).toEqual(RECORD_COLUMNS);
     expect(records.rowCount).toBe(all.length + 1);
+  });
+
+  it("has a panel sheet: the panel header, one row per panel row in input order, typed cells", async () => {
+    const panel = wb.getWorksheet("panel");
+    if (!panel) throw new Error("no panel sheet");
+    const rows = batch().flatMap((d) => d.panel);
+    expect(rows.length).toBeGreaterThan(PANEL.length);
+    expect((panel.getRow(1).values as unknown[]).slice(1)).toEqual(PANEL_COLUMNS);
+    expect(panel.rowCount).toBe(rows.length + 1);
+    const col = (c: string) => PANEL_COLUMNS.indexOf(c as never) + 1;
+    rows.forEach((r, i) => {
+      expect(panel.getCell(i + 2, col("doc_id")).value).toBe(r.doc_id);
+      expect(panel.getCell(i + 2, col("indicator_code")).value).toBe(r.indicator_code);
+      expect(panel.getCell(i + 2, col("record_id")).value).toBe(r.record_id);
+    });
+    const tax = rows.findIndex((r) => r.indicator_code === "tax_revenue") + 2;
+    expect(panel.getCell(tax, col("value")).value).toBe(148690000);
+    expect(panel.getCell(tax, col("value")).numFmt).toBe("0");
+    expect(panel.getCell(tax, col("absent")).value).toBe(false);
+    const absent = rows.findIndex((r) => r.absent) + 2;
+    expect(panel.getCell(absent, col("absent")).value).toBe(true);
+    for (const c of ["value", "unit", "qualifier", "record_id"]) expect(panel.getCell(absent, col(c)).type, c).toBe(ExcelJS.ValueType.Null);
+    expect(panel.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const zh = (await load(await write(batch(), { header: "zh" }))).getWorksheet("panel");
+    expect((zh?.getRow(1).values as unknown[]).slice(1)).toEqual(panelHeader("zh"));
   });
 
   it("types cells as the buffered workbook does", () => {
@@ -305,7 +359,11 @@ describe("records.xlsx, streamed", async () => {
     expect((docs?.getRow(1).values as unknown[]).slice(1)).toEqual(Object.keys(DocumentRecordSchema.shape));
     expect(docs?.rowCount).toBe(batch().filter((d) => d.document).length + 1);
     expect(docs?.getCell(2, 1).value).toBe("z-report");
-    expect(wb.getWorksheet("codebook")?.rowCount).toBe(RECORD_COLUMNS.length + 1);
+    const cb = wb.getWorksheet("codebook");
+    expect(cb?.rowCount).toBe(RECORD_COLUMNS.length + PANEL_COLUMNS.length + 1);
+    const names = Array.from({ length: (cb?.rowCount ?? 1) - 1 }, (_, i) => cb?.getCell(i + 2, 1).value);
+    expect(names).toEqual([...RECORD_COLUMNS, ...PANEL_COLUMNS.map((c) => `panel.${c}`)]);
+    expect(cb?.getCell(RECORD_COLUMNS.length + 2, 2).value).toBe("文档编号");
   });
 
   it("is byte-identical from run to run (zip timestamps fixed in the file)", async () => {

@@ -24,12 +24,25 @@ describe("document metadata from the front matter", () => {
     expect(extract(sharedText("national_2023")).meta).toMatchObject({ level: "national", region: "全国", report_date: "2023-03-05", session: "第十四届全国人民代表大会第一次会议" });
     expect(extract(sharedText("national_2020")).meta).toMatchObject({ level: "national", speaker: "李克强", speaker_title: "国务院总理", report_date: "2020-05-22" });
   });
-  it("what the report does not say stays null, never guessed", () => {
+  it("what the report does not say stays null, never guessed; who reports and the year reviewed come from the body", () => {
     const { meta } = extract(sharedText("national_2015"), { doc_id: "national_2015" });
     expect(meta.report_date).toBeNull();
-    expect(meta.region).toBeNull();
+    expect(meta.title).toBeNull();
     expect(meta.speaker).toBeNull();
+    expect(meta.speaker_title).toBeNull();
+    expect(meta.session).toBeNull();
+    // no front matter: 我代表国务院 → the nation; 一、2014年工作回顾 → a report of 2015
+    expect(meta.region).toBe("全国");
+    expect(meta.level).toBe("national");
+    expect([meta.province, meta.city, meta.county, meta.town]).toEqual([null, null, null, null]);
+    expect(meta.report_year).toBe(2015);
     expect(meta.review_period).toBe("2014");
+    expect(meta.plan_period).toBe("2015");
+  });
+  it("a city report without front matter: who reports (我代表深圳市人民政府) gives the region and level", () => {
+    const text = "各位代表：\n\n现在，我代表深圳市人民政府，向大会报告政府工作，请予审议。\n\n一、2023年工作回顾\n\n2023年，全市地区生产总值增长6%。\n\n二、2024年工作安排\n\n2024年地区生产总值增长6%左右。";
+    const { meta } = extract(text, { doc_id: "shenzhen" });
+    expect(meta).toMatchObject({ region: "深圳市", city: "深圳市", level: "city", report_date: null, report_year: 2024, review_period: "2023", plan_period: "2024" });
   });
 });
 
