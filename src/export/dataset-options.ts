@@ -1,3 +1,4 @@
+import type { PanelRow } from "../model/panel.js";
 import type { MetricRecord } from "../model/record.js";
 import type { DocumentRecord } from "../model/document.js";
 import type { Diagnostic } from "../model/diagnostic.js";
@@ -8,6 +9,8 @@ export interface Dataset {
   records: MetricRecord[];
   documents: DocumentRecord[];
   diagnostics: Diagnostic[];
+  /** The headline cells (panel.jsonl, panel.csv, the panel sheet); none when absent. */
+  panel?: PanelRow[];
 }
 
 /** Formats writeDataset knows; csv, jsonl and statements are always written, xlsx on request. */

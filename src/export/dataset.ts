@@ -16,7 +16,7 @@ export { DatasetWriter, OutputDirError, OUTPUT_FILES, checkOutputDir, type Datas
 export async function writeDataset(dir: string, data: Dataset, opts: DatasetOptions = {}): Promise<string[]> {
   const writer = await DatasetWriter.open(dir, { ...opts, force: true });
   try {
-    writer.add({ records: data.records, documents: data.documents, diagnostics: data.diagnostics });
+    writer.add({ records: data.records, documents: data.documents, diagnostics: data.diagnostics, panel: data.panel ?? [] });
   } catch (e) {
     writer.abort();
     throw e;

@@ -6,7 +6,8 @@ import type { Dataset } from "./dataset.js";
 import { codebook } from "./codebook.js";
 import { headerRow, resolveColumns, type HeaderLanguage } from "./columns.js";
 import { fixZipTimes } from "./zip-times.js";
-import { PANEL_COLUMNS, type PanelRow } from "../model/panel.js";
+import { z } from "zod";
+import { PANEL_COLUMNS, PanelRowSchema, type PanelRow } from "../model/panel.js";
 import { PANEL_ZH, panelCells, panelDescriptions, panelHeader } from "./panel-columns.js";
 
 /** DOS date 1980-01-01 00:00:00, as `fixZipTimes` sets. */
@@ -71,6 +72,7 @@ export async function datasetToXlsx(data: Dataset, opts: XlsxOptions = {}): Prom
   wb.modified = EPOCH;
   const cols = resolveColumns(opts.columns);
   addTable(wb, "records", headerRow(cols, opts.header), data.records.map((r) => cols.map((c) => toCell(r[c]))));
+  addTable(wb, "panel", panelHeader(opts.header ?? "en"), (data.panel ?? []).map((r) => panelCells(r).map(toCell)));
   const docCols = Object.keys(DocumentRecordSchema.shape);
   addTable(wb, "documents", docCols, data.documents.map((d) => docCols.map((c) => toCell((d as Record<string, unknown>)[c]))));
   const cb = codebook();
@@ -78,10 +80,23 @@ export async function datasetToXlsx(data: Dataset, opts: XlsxOptions = {}): Prom
     wb,
     "codebook",
     ["column", "中文名", "type", "nullable", "meaning", "allowed_values", "example"],
-    cb.map((e) => [e.column, e.zh, e.type, e.nullable, e.description, e.allowed ? e.allowed.join(", ") : null, e.example]),
+    [...cb.map((e) => [e.column, e.zh, e.type, e.nullable, e.description, e.allowed ? e.allowed.join(", ") : null, e.example]), ...panelCodebookRows()],
   );
   const buf = await wb.xlsx.writeBuffer();
   return fixZipTimes(new Uint8Array(buf as ArrayBuffer));
+}
+
+/** The panel columns in the codebook sheet: `panel.<column>`, Chinese name, type, nullable, meaning, allowed values. */
+function panelCodebookRows(): Cell[][] {
+  const desc = panelDescriptions();
+  const { properties } = z.toJSONSchema(PanelRowSchema) as { properties: Record<string, { type?: string; anyOf?: { type?: string; enum?: unknown[] }[]; enum?: unknown[] }> };
+  return PANEL_COLUMNS.map((c) => {
+    const p = properties[c] ?? {};
+    const parts = p.anyOf ?? [p];
+    const types = parts.map((x) => x.type).filter((t): t is string => Boolean(t));
+    const allowed = parts.flatMap((x) => x.enum ?? []).filter((v) => v !== null).map(String);
+    return [`panel.${c}`, PANEL_ZH[c], types.find((t) => t !== "null") ?? "string", types.includes("null"), desc[c], allowed.length ? allowed.join(", ") : null, null];
+  });
 }
 
 /** Rows of the records sheet the column widths are fitted on when streaming (the first ones). */
@@ -198,8 +213,7 @@ export class XlsxStreamWriter {
     docs.commit();
     const cbHeader = ["column", "中文名", "type", "nullable", "meaning", "allowed_values", "example"];
     const cbRows: Cell[][] = codebook().map((e) => [e.column, e.zh, e.type, e.nullable, e.description, e.allowed ? e.allowed.join(", ") : null, toCell(e.example)]);
-    const panelDesc = panelDescriptions();
-    for (const c of PANEL_COLUMNS) cbRows.push([`panel.${c}`, PANEL_ZH[c], null, null, panelDesc[c], null, null]);
+    cbRows.push(...panelCodebookRows());
     const cb = openSheet(this.wb, "codebook", cbHeader, cbRows);
     for (const row of cbRows) commitRow(cb, row);
     cb.commit();

@@ -12,8 +12,13 @@ export type InputErrorCode =
   | "undecodable"
   | "unsupported-format"
   | "corrupt-docx"
+  | "corrupt-doc"
+  | "corrupt-rtf"
+  | "corrupt-odt"
   | "corrupt-pdf"
   | "no-text-layer"
+  | "ocr-unavailable"
+  | "ocr-failed"
   | "worker-crashed"
   | "extract-failed";
 

@@ -19,7 +19,7 @@ export const PanelRowSchema = z
   .object({
     doc_id: z.string().min(1).describe("Document id of the report the cell comes from"),
     region: z.string().nullable().describe("Region of the report (广东省深圳市), from its front matter or --meta"),
-    region_code: z.string().nullable().describe("Administrative division code of the region (GB/T 2260); empty until it is resolved"),
+    region_code: z.string().nullable().describe("Administrative division code of the region (GB/T 2260, 6 digits; 9 for a town or street; 000000 for the nation); empty when the region is unknown or ambiguous"),
     level: LevelSchema.nullable().describe("Level of the region: national, provincial, city, county or town"),
     report_year: z.number().int().nullable().describe("Year of the report"),
     indicator_code: z.string().min(1).describe("Canonical indicator code of the catalogue (rules/indicators): gdp_growth, cpi …"),
@@ -29,7 +29,7 @@ export const PanelRowSchema = z
     value: z.number().nullable().describe("The figure, magnitude folded in; a fall is negative; null on an absent row"),
     value_max: z.number().nullable().describe("Top of a range (6%—6.5% → 6.5); null otherwise"),
     unit: z.string().nullable().describe("Base unit: 元, 美元, 人, 斤, 吨, %, 个 …; null on an absent row"),
-    qualifier: QualifierSchema.nullable().describe("exact, approx, more_than, at_least, at_most, less_than or range, as PANEL.md codes it; null on an absent row"),
+    qualifier: QualifierSchema.nullable().describe("exact, approx, more_than, at_least, at_most, less_than or range (控制在X% is at_most for a target; docs/headline.md); null on an absent row"),
     absent: z.boolean().describe("True when the report says explicitly it sets no target for this indicator (没有提出全年经济增速具体目标)"),
     conflict: z.string().nullable().describe("Another value the report gives the same cell, with its record id (8.9 % exact @ 3f…); null when none"),
     record_id: z.string().nullable().describe("The record the cell comes from (records.jsonl); null on an absent row"),

@@ -6,7 +6,7 @@ import type { Engine } from "./engine.js";
 import { normalize } from "../normalize/normalize.js";
 import { segment } from "../segment/segment.js";
 import { documentMeta, partPeriods } from "../segment/meta.js";
-import { reporterRegion, reviewedYear } from "../segment/body-meta.js";
+import { deliveredYear, reporterRegion } from "../segment/body-meta.js";
 import { applyOverrides } from "./overrides.js";
 import { timeFrames } from "../refine/frames.js";
 import { regionCode } from "./region-code.js";
@@ -63,12 +63,13 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
   const meta = documentMeta(text.slice(seg.front.start, seg.front.end), seg.headings);
   // who reports (我代表国务院, 我代表深圳市人民政府), when the front matter names no region
   if (!meta.region && !meta.level) Object.assign(meta, reporterRegion(text.slice(seg.front.end, seg.front.end + 400)) ?? {});
-  // no date and no year in the title: the year after the one the first review part reports
+  // no date and no year in the title: the year after the one the first review part reports (or, in a
+  // mid-year report, the year of the half it reviews)
   const titleYear = /\d{4}年/.test(meta.title ?? "");
   let delivered = meta.report_date ? Number(meta.report_date.slice(0, 4)) : null;
   if (delivered === null && !titleYear) {
-    const reviewed = reviewedYear(seg.sentences, seg.headings);
-    if (reviewed !== null) delivered = meta.report_year = reviewed + 1;
+    const year = deliveredYear(seg.sentences, seg.headings);
+    if (year !== null) delivered = meta.report_year = year;
   }
   delivered = applyOverrides(meta, opts, diagnostics) ?? delivered;
   if (reclassifyParts(seg.headings, delivered)) for (const s of seg.sentences) s.part = partFromPath(s.path);

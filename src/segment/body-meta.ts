@@ -20,6 +20,18 @@ export function reporterRegion(opening: string): Partial<DocumentMeta> | null {
 }
 
 /**
+ * The year a report without a date was delivered: the year its first review part names as a first half
+ * (一、2023年上半年工作回顾 → 2023, a mid-year report), else the year after the one it reviews.
+ * `deliveredYear(sentences, headings)` → 2015 for a report reviewing 2014.
+ */
+export function deliveredYear(sentences: readonly Sentence[], headings: readonly Heading[]): number | null {
+  const half = headings.find((h) => h.rank <= 1 && h.part === "review" && /(\d{4})年上半年/.test(h.title));
+  if (half) return Number(/(\d{4})年上半年/.exec(half.title)![1]);
+  const reviewed = reviewedYear(sentences, headings);
+  return reviewed === null ? null : reviewed + 1;
+}
+
+/**
  * The year a report reviews, when its front matter gives no date: a year its first (review) part
  * states results for — goals (到2020年), price bases (1990年价) left out — that agrees with the years
  * its part headings name (2014 under 三、2015年主要工作); without such headings, the latest year the
