@@ -89,11 +89,12 @@ export async function datasetToXlsx(data: Dataset, opts: XlsxOptions = {}): Prom
 /** The panel columns in the codebook sheet: `panel.<column>`, Chinese name, type, nullable, meaning, allowed values. */
 function panelCodebookRows(): Cell[][] {
   const desc = panelDescriptions();
-  const { properties } = z.toJSONSchema(PanelRowSchema) as { properties: Record<string, { type?: string; anyOf?: { type?: string; enum?: unknown[] }[]; enum?: unknown[] }> };
+  type Prop = { type?: string | string[]; anyOf?: Prop[]; enum?: unknown[] };
+  const { properties } = z.toJSONSchema(PanelRowSchema) as { properties: Record<string, Prop> };
   return PANEL_COLUMNS.map((c) => {
     const p = properties[c] ?? {};
     const parts = p.anyOf ?? [p];
-    const types = parts.map((x) => x.type).filter((t): t is string => Boolean(t));
+    const types = parts.flatMap((x) => (Array.isArray(x.type) ? x.type : x.type ? [x.type] : []));
     const allowed = parts.flatMap((x) => x.enum ?? []).filter((v) => v !== null).map(String);
     return [`panel.${c}`, PANEL_ZH[c], types.find((t) => t !== "null") ?? "string", types.includes("null"), desc[c], allowed.length ? allowed.join(", ") : null, null];
   });

@@ -1,3 +1,4 @@
+import { PANEL_COLUMNS } from "../../src/model/panel.js";
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { datasetToXlsx } from "../../src/export/xlsx.js";
@@ -23,8 +24,8 @@ describe("records.xlsx", async () => {
   };
   const cell = (raw: string, col: string) => rowOf(raw).getCell(header.indexOf(col) + 1);
 
-  it("has the sheets records, documents and codebook", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["records", "documents", "codebook"]);
+  it("has the sheets records, panel, documents and codebook", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["records", "panel", "documents", "codebook"]);
   });
 
   it("has a header of the schema's columns and one row per record", () => {
@@ -61,9 +62,12 @@ describe("records.xlsx", async () => {
     expect((docs?.getRow(1).values as unknown[]).slice(1)).toEqual(Object.keys(DocumentRecordSchema.shape));
     expect(docs?.getCell(2, 1).value).toBe(DATASET.documents[0].doc_id);
     const cb = wb.getWorksheet("codebook");
-    expect(cb?.rowCount).toBe(RECORD_COLUMNS.length + 1);
+    // the record columns, then the panel's as panel.<column>, each with its type
+    expect(cb?.rowCount).toBe(RECORD_COLUMNS.length + PANEL_COLUMNS.length + 1);
     expect(cb?.getCell(2, 1).value).toBe("doc_id");
     expect(cb?.getCell(2, 2).value).toBe("文档编号");
+    const valueRow = RECORD_COLUMNS.length + 2 + PANEL_COLUMNS.indexOf("value");
+    expect([cb?.getCell(valueRow, 1).value, cb?.getCell(valueRow, 3).value, cb?.getCell(valueRow, 4).value]).toEqual(["panel.value", "number", true]);
   });
 
   it("follows the column choice and the Chinese header", async () => {
