@@ -28,6 +28,8 @@ export interface Catalogue {
   readonly patterned: readonly Indicator[];
   /** Codes in catalogue order (files sorted by name, entries in file order). */
   readonly order: readonly string[];
+  /** What naming found for each phrase it was asked about (src/name/name.ts): a pure function's results, kept per process. */
+  readonly memo: Map<string, unknown>;
 }
 
 const DEFAULT_KINDS: Record<IndicatorSpec["measure"], Kind[]> = {
@@ -94,7 +96,7 @@ export function loadCatalogue(dirs: readonly string[], display: (f: string) => s
     if (ind.spec.measure !== "level" && ind.spec.growth) at("growth: only a level indicator has a growth");
   }
   const patterned = [...byCode.values()].filter((i) => i.patterns.length);
-  return { catalogue: Object.freeze({ byCode, forms, indexForms, weakForms, patterned, order }), problems };
+  return { catalogue: Object.freeze({ byCode, forms, indexForms, weakForms, patterned, order, memo: new Map<string, unknown>() }), problems };
 }
 
 /** The growth code of a level, or the level's own code for a growth: `growthOf(cat, "gdp")` → "gdp_growth". */

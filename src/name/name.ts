@@ -72,6 +72,27 @@ function stripEnd(s: string, words: readonly string[]): string {
  * word of growth (增速) off its end: `lookupPhrase("全区地区生产总值增速", cat, lex)` → { code: "gdp", growth: true, … }.
  */
 export function lookupPhrase(phrase: string, cat: Catalogue, lex: Lexicon): PhraseLookup {
+  return memo(cat, lex, "l", phrase, () => lookupUncached(phrase, cat, lex));
+}
+
+/**
+ * Per catalogue and lexicon, what a phrase was found to be: the same phrases recur in every report (and
+ * naming is a pure function of them), so each is worked out once per process; bounded, cleared when full.
+ */
+const MEMO_MAX = 100_000;
+function memo<T>(cat: Catalogue, _lex: Lexicon, kind: string, key: string, compute: () => T, sub = ""): T {
+  // the catalogue's own table (one catalogue goes with one lexicon: both come from one RuleSet)
+  const table = cat.memo;
+  const k = sub ? `${kind}${key}\u0000${sub}` : `${kind}${key}`;
+  const hit = table.get(k);
+  if (hit !== undefined || table.has(k)) return hit as T;
+  if (table.size >= MEMO_MAX) table.clear();
+  const value = compute();
+  table.set(k, value);
+  return value;
+}
+
+function lookupUncached(phrase: string, cat: Catalogue, lex: Lexicon): PhraseLookup {
   const n = lex.names;
   const scoped = stripStart(phrase.replace(/[“”"‘’《》（）()\s]/g, ""), n.scope);
   let s = stripEnd(scoped, n.noise);
@@ -162,7 +183,12 @@ function codeFor(ind: Indicator, look: PhraseLookup, f: NameInput): string | nul
  * `nameFigure({ indicator: "全区地区生产总值", kind: "quantity", unit: "元", dimension: "money" }, cat, lex)` → gdp.
  */
 export function nameFigure(f: NameInput, cat: Catalogue, lex: Lexicon, part: number | null = null): NameResult {
-  if (!f.indicator) return { names: [], why: ["no indicator phrase"] };
+  const indicator = f.indicator;
+  if (!indicator) return { names: [], why: ["no indicator phrase"] };
+  return memo(cat, lex, "f", indicator, () => nameUncached({ ...f, indicator }, cat, lex, part), `${f.kind}|${f.unit}|${f.dimension}|${part}`);
+}
+
+function nameUncached(f: NameInput & { indicator: string }, cat: Catalogue, lex: Lexicon, part: number | null): NameResult {
   const parts = splitPhrase(f.indicator, lex, cat);
   const chosen = part !== null && parts.length > 1 ? [parts[Math.min(part, parts.length - 1)]!] : parts;
   const names: Naming[] = [];
@@ -191,6 +217,6 @@ export function nameFigure(f: NameInput, cat: Catalogue, lex: Lexicon, part: num
 }
 
 /** How many parts the phrase of a figure names: `phraseParts("城乡居民人均可支配收入", lex)` → 2. */
-export function phraseParts(indicator: string | null, lex: Lexicon, cat?: Catalogue): number {
-  return indicator ? splitPhrase(indicator, lex, cat).length : 0;
+export function phraseParts(indicator: string | null, lex: Lexicon, cat: Catalogue): number {
+  return indicator ? memo(cat, lex, "p", indicator, () => splitPhrase(indicator, lex, cat).length) : 0;
 }

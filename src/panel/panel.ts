@@ -84,29 +84,30 @@ export function buildPanel(
   const years = panelYears(doc.meta);
   const h = lex.headline;
   const cands: Candidate[] = [];
-  const say = (fig: PanelFigure, code: string, cell: string | null, why: string) => verdicts?.push({ record_id: fig.record.record_id, code, cell, why });
+  // why a figure is or is not a cell: worked out only when asked (explain)
+  const say = (fig: PanelFigure, code: string, cell: string | null, why: () => string) => verdicts?.push({ record_id: fig.record.record_id, code, cell, why: why() });
   for (const fig of figures) {
     const r = fig.record;
     for (const name of fig.names) {
       if (r.kind === "baseline") {
-        say(fig, name.code, null, "a baseline (the value compared with), not the figure");
+        say(fig, name.code, null, () => "a baseline (the value compared with), not the figure");
         continue;
       }
       const clause = fig.text.slice(clauseStart(fig.text, fig.at), fig.at);
       const before = fig.text.slice(0, fig.at);
       const marker = h.notHeadline.find((w) => clause.includes(w)) ?? h.notHeadlinePatterns.find((p) => p.test(clause))?.source;
       if (marker) {
-        say(fig, name.code, null, `its clause says '${marker}' (rules/lexicon/headline.yaml: not a single-year, whole-region figure)`);
+        say(fig, name.code, null, () => `its clause says '${marker}' (rules/lexicon/headline.yaml: not a single-year, whole-region figure)`);
         continue;
       }
       const main = h.mainTargets.some((w) => fig.text.includes(w));
       if (name.weak && !main) {
-        say(fig, name.code, null, `'${name.form}' names ${name.code} only in a sentence listing main targets`);
+        say(fig, name.code, null, () => `'${name.form}' names ${name.code} only in a sentence listing main targets`);
         continue;
       }
       const sub = main ? undefined : h.subRegions.find((w) => fig.text.slice(fig.from, fig.at).includes(w));
       if (sub) {
-        say(fig, name.code, null, `its sentence is about '${sub}', a part of the region (rules/lexicon/headline.yaml)`);
+        say(fig, name.code, null, () => `its sentence is about '${sub}', a part of the region (rules/lexicon/headline.yaml)`);
         continue;
       }
       const ind = cat.byCode.get(name.code);
@@ -119,11 +120,11 @@ export function buildPanel(
         // only where it is said to reach the figure: 提高到68.7%, not 一直控制在3%以内)
         const lead = clause.replace(/[\d.,，万亿千百十多余约近]+$/, "");
         if (ind?.spec.sums && !/[到至]$/.test(lead)) {
-          say(fig, name.code, null, `a total over ${period}, not the last year's level`);
+          say(fig, name.code, null, () => `a total over ${period}, not the last year's level`);
           continue;
         }
         if (ind?.spec.measure === "rate" && /(?:控制|保持|稳定|维持)在?$|一直|始终|均/.test(lead)) {
-          say(fig, name.code, null, `a rate held over ${period}, not its level at the end`);
+          say(fig, name.code, null, () => `a rate held over ${period}, not its level at the end`);
           continue;
         }
         period = years.review;
@@ -131,7 +132,7 @@ export function buildPanel(
       }
       const want = status === "target" ? years.plan : years.review;
       if (!period || period !== want) {
-        say(fig, name.code, null, `period ${period ?? "none"} is not the ${status === "target" ? "plan" : "review"} year ${want ?? "(unknown)"}`);
+        say(fig, name.code, null, () => `period ${period ?? "none"} is not the ${status === "target" ? "plan" : "review"} year ${want ?? "(unknown)"}`);
         continue;
       }
       let value = r.value;
@@ -170,8 +171,8 @@ export function buildPanel(
     const others = list.slice(1).filter((c) => c.value !== best.value || c.value_max !== best.value_max || c.fig.record.unit !== best.fig.record.unit);
     // a later restatement of a lower rank (a five-year end level) is no conflict with a single-year statement
     const conflicting = others.filter((c) => c.rank[0] === best.rank[0]);
-    for (const c of list.slice(1)) say(c.fig, c.code, cellKey(c), `another mention of the cell was kept: ${best.fig.record.record_id} (${best.fig.record.raw})`);
-    say(best.fig, best.code, cellKey(best), conflicting.length ? "kept; the report gives the cell other values too (conflict)" : "kept");
+    for (const c of list.slice(1)) say(c.fig, c.code, cellKey(c), () => `another mention of the cell was kept: ${best.fig.record.record_id} (${best.fig.record.raw})`);
+    say(best.fig, best.code, cellKey(best), () => conflicting.length ? "kept; the report gives the cell other values too (conflict)" : "kept");
     rows.push(toRow(doc, best, cat, conflicting));
   }
   for (const a of absents) {
