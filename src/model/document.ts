@@ -10,6 +10,8 @@ export const DocumentMetaSchema = z
     region: z.string().nullable(),
     /** GB/T 2260 code of the region (src/regions), or null when unknown or ambiguous. */
     region_code: z.string().nullable(),
+    /** The codes of the regions above it, nearest first, up to the nation (000000); empty when the code is unknown. */
+    region_parents: z.array(z.string()),
     province: z.string().nullable(),
     city: z.string().nullable(),
     county: z.string().nullable(),
@@ -45,7 +47,7 @@ export const DocumentRecordSchema = z
 export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
 
 export const EMPTY_META: DocumentMeta = {
-  title: null, region: null, region_code: null, province: null, city: null, county: null, town: null, level: null,
+  title: null, region: null, region_code: null, region_parents: [], province: null, city: null, county: null, town: null, level: null,
   session: null, speaker: null, speaker_title: null, report_date: null, report_year: null,
   review_period: null, plan_period: null,
 };

@@ -59,7 +59,7 @@ export function failedDocument(doc_id: string, path: string, message: string, ex
   return {
     doc_id, path, status: "error", reader: null, encoding: null, bytes: null, chars: null, sha256: null,
     record_count: 0, errors: [message],
-    title: null, region: null, region_code: null, province: null, city: null, county: null, town: null, level: null,
+    title: null, region: null, region_code: null, region_parents: [], province: null, city: null, county: null, town: null, level: null,
     session: null, speaker: null, speaker_title: null, report_date: null, report_year: null,
     review_period: null, plan_period: null,
     ...extra,

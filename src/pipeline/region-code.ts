@@ -9,6 +9,7 @@ import type { TextOptions } from "./extract.js";
  * `regionCode({ region: "广东省深圳市盐田区", … }, { doc_id: "a" }, diagnostics)` → "440308".
  */
 export function regionCode(meta: DocumentMeta, opts: TextOptions, diagnostics: Diagnostic[]): string | null {
+  meta.region_parents = [];
   if (!meta.region && !meta.province && !meta.city && !meta.county && !meta.town && !opts.region_code && meta.level !== "national") return null;
   const { region, diagnostics: found } = resolveRegion({
     region: meta.region, province: meta.province, city: meta.city, county: meta.county, town: meta.town,
@@ -18,5 +19,6 @@ export function regionCode(meta: DocumentMeta, opts: TextOptions, diagnostics: D
     diagnostics.push(diagnostic({ doc_id: opts.doc_id, severity: "warning", stage: "segment", code: d.code, message: d.message, start: null, end: null }));
   }
   if (region && !meta.level) meta.level = region.level;
+  meta.region_parents = region ? region.parents.map((p) => p.code) : [];
   return region?.code ?? opts.region_code ?? null;
 }

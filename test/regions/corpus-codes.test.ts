@@ -20,7 +20,7 @@ const EXPECTED: Record<string, string> = {
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function documents(...extra: string[]): Record<string, { region_code: string | null; level: string | null }> {
+function documents(...extra: string[]): Record<string, { region_code: string | null; level: string | null; region_parents: string[] }> {
   const out = mkdtempSync(join(tmpdir(), "zhibiao-codes-"));
   dirs.push(out);
   const r = spawnSync(process.execPath, [join(ROOT, "dist/cli.js"), "extract", join(SHARED, "seeds"), join(SHARED, "corpus"), "--out", join(out, "o"), "--quiet", ...extra], { cwd: ROOT, encoding: "utf8" });
@@ -33,6 +33,10 @@ describe("region codes of the reports in ../shared", () => {
   it("with the researcher's table: every report right", () => {
     const docs = documents("--meta", join(SHARED, "corpus", "manifest.csv"));
     for (const [doc, code] of Object.entries(EXPECTED)) expect(docs[doc]?.region_code, doc).toBe(code);
+    // and the regions above, nearest first
+    expect(docs.district_yantian_2016?.region_parents).toEqual(["440300", "440000", "000000"]);
+    expect(docs.city_beijing_2026?.region_parents).toEqual(["000000"]);
+    expect(docs.national_2023?.region_parents).toEqual([]);
   });
   it("from the text alone: right where the text names the region, null where it does not — never a wrong code", () => {
     const docs = documents();
