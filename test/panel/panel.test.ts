@@ -112,7 +112,7 @@ describe("PANEL.md's decisions", () => {
 });
 
 describe("a mid-year report without a date", () => {
-  const { panel, meta } = extract("一、2023年上半年工作回顾\n上半年完成税收收入1.2亿元，同比增长5%。\n二、下半年工作打算\n全年力争完成税收收入2.6亿元。", { doc_id: "half" });
+  const { panel, meta } = extract("一、2023年上半年工作回顾\n上半年完成税收收入1.2亿元，比上年同期增长5%。\n二、下半年工作打算\n全年力争完成税收收入2.6亿元。", { doc_id: "half" });
   it("is of the year whose first half it reviews, and its cells are for 2023H1 and 2023", () => {
     expect(meta).toMatchObject({ report_year: 2023, review_period: "2023H1" });
     expect(cell(panel, "tax_revenue", "actual")).toMatchObject({ period: "2023H1", value: 120000000 });
