@@ -95,7 +95,8 @@ export function buildPanel(
       }
       const clause = fig.text.slice(clauseStart(fig.text, fig.at), fig.at);
       const before = fig.text.slice(0, fig.at);
-      const marker = h.notHeadline.find((w) => clause.includes(w)) ?? h.notHeadlinePatterns.find((p) => p.test(clause))?.source;
+      const total = h.oneYear.some((w) => clause.includes(w)) ? undefined : h.totals.find((w) => clause.includes(w));
+      const marker = h.notHeadline.find((w) => clause.includes(w)) ?? total ?? h.notHeadlinePatterns.find((p) => p.test(clause))?.source;
       if (marker) {
         say(fig, name.code, null, () => `its clause says '${marker}' (rules/lexicon/headline.yaml: not a single-year, whole-region figure)`);
         continue;

@@ -35,6 +35,8 @@ export interface Lexicon {
     subRegions: string[];
     wholeRegion: string[];
     likeForLike: string[];
+    totals: string[];
+    oneYear: string[];
     notHeadline: string[];
     notHeadlinePatterns: RegExp[];
     cap: string[];
@@ -49,7 +51,7 @@ export function emptyLexicon(): Lexicon {
     up: new Set(), down: new Set(), reach: new Set(), terms: [], labelHeads: new Set(), labelPointers: new Set(),
     chromeLine: [], chromeTail: [], negatives: [],
     names: { scope: [], noise: [], growth: [], joiners: [], modifiers: new Set(), split: new Map() },
-    headline: { mainTargets: [], subRegions: [], wholeRegion: [], likeForLike: [], notHeadline: [], notHeadlinePatterns: [], cap: [], floor: [], absent: [] },
+    headline: { mainTargets: [], subRegions: [], wholeRegion: [], likeForLike: [], totals: [], oneYear: [], notHeadline: [], notHeadlinePatterns: [], cap: [], floor: [], absent: [] },
   };
 }
 
@@ -126,11 +128,13 @@ export function mergeLexiconDir(lex: Lexicon, dir: string, display: (f: string) 
         break;
       }
       case "headline": {
-        const h = v as Partial<Record<"main_targets" | "sub_regions" | "whole_region" | "like_for_like" | "not_headline" | "not_headline_patterns" | "cap" | "floor" | "absent", string[]>>;
+        const h = v as Partial<Record<"main_targets" | "sub_regions" | "whole_region" | "like_for_like" | "totals" | "one_year" | "not_headline" | "not_headline_patterns" | "cap" | "floor" | "absent", string[]>>;
         lex.headline.mainTargets.push(...(h.main_targets ?? []));
         lex.headline.subRegions.push(...(h.sub_regions ?? []));
         lex.headline.wholeRegion.push(...(h.whole_region ?? []));
         lex.headline.likeForLike.push(...(h.like_for_like ?? []));
+        lex.headline.totals.push(...(h.totals ?? []));
+        lex.headline.oneYear.push(...(h.one_year ?? []));
         lex.headline.notHeadline.push(...(h.not_headline ?? []));
         lex.headline.cap.push(...(h.cap ?? []));
         const compile = (list: string[] | undefined, key: string, out: RegExp[]) =>

@@ -97,6 +97,8 @@ export const LexiconSchemas = {
       sub_regions: z.array(z.string().min(1)),
       whole_region: z.array(z.string().min(1)),
       like_for_like: z.array(z.string().min(1)),
+      totals: z.array(z.string().min(1)),
+      one_year: z.array(z.string().min(1)),
       not_headline: z.array(z.string().min(1)),
       not_headline_patterns: z.array(z.string().min(1)),
       cap: z.array(z.string().min(1)),

@@ -104,6 +104,11 @@ describe("PANEL.md's decisions", () => {
     const rows = panelOf("一、2019年工作回顾\n五年来地区生产总值年均增长7%。1-11月，规模以上工业增加值增长5%。累计新增就业5万人。");
     expect(rows).toEqual([]);
   });
+  it("a total is the year's when its clause names the year (全年累计…), else a multi-year one", () => {
+    const rows = panelOf("一、2019年工作回顾\n全年累计完成固定资产投资52亿元。累计新增就业5万人。");
+    expect(cell(rows, "fai", "actual")).toMatchObject({ value: 5200000000 });
+    expect(cell(rows, "urban_new_jobs", "actual")).toBeUndefined();
+  });
   it("a five-year review's end level is the last year's actual when nothing else gives it", () => {
     const rows = extract("一、过去五年工作回顾\n过去五年，全省地区生产总值从3.5万亿元提高到4.8万亿元，城镇新增就业560万人。", { doc_id: "t", report_date: "2021-01-20" }).panel;
     expect(cell(rows, "gdp", "actual")).toMatchObject({ period: "2020", value: 4800000000000 });
