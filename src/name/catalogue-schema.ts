@@ -26,7 +26,7 @@ export const IndicatorSpecSchema = z
     kinds: z.array(KindSchema).min(1).optional(),
     /** The indicator as records name it, scope words taken off (rules/lexicon/indicator-names.yaml). */
     forms: z.array(z.string().min(1)),
-    /** Forms too general to name the indicator but in a sentence listing the year's main targets (投资 → fai). */
+    /** Forms too general to name the indicator but in a sentence listing the year's main targets, or as the growth of the year its clause names (全年投资增长5% → fai_growth). */
     weak_forms: z.array(z.string().min(1)).optional(),
     /** A figure over several years is their total, never an end level (城镇新增就业: jobs added over five years). */
     sums: z.boolean().optional(),

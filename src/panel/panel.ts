@@ -102,8 +102,11 @@ export function buildPanel(
         continue;
       }
       const main = h.mainTargets.some((w) => fig.text.includes(w));
-      if (name.weak && !main) {
-        say(fig, name.code, null, () => `'${name.form}' names ${name.code} only in a sentence listing main targets`);
+      // a weak form (投资) names the indicator in the list of main targets, or as the growth of the year
+      // (扩大有效投资…，全年投资增长5%左右), never as a level elsewhere (a project's 完成投资3.5亿元)
+      const yearGrowth = cat.byCode.get(name.code)?.spec.measure === "growth" && h.oneYear.some((w) => clause.includes(w));
+      if (name.weak && !main && !yearGrowth) {
+        say(fig, name.code, null, () => `'${name.form}' names ${name.code} only in a sentence listing main targets, or as the year's growth`);
         continue;
       }
       const sub = main ? undefined : h.subRegions.find((w) => fig.text.slice(fig.from, fig.at).includes(w));
