@@ -23,6 +23,7 @@ export const ExtractCliOptionsSchema = z
     columns: z.array(z.string()).optional(),
     header: z.enum(["en", "zh"], { error: "--header takes en or zh" }).optional(),
     quiet: z.boolean().default(false),
+    ocr: z.boolean().default(false),
     force: z.boolean().default(false),
     meta: z.string().min(1).optional(),
     region: z.string().min(1).optional(),

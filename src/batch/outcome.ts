@@ -27,6 +27,8 @@ export interface ItemOutcome {
   diagnostics: Diagnostic[];
   /** The one-line stderr message of a failed input ("<path>: <problem>"); null when it did not fail. */
   error: string | null;
+  /** Set for an input that was not read (a file of a format zhibiao does not read, or one listed twice). */
+  skipped?: { code: string; reason: string };
 }
 
 /** The outcome of an input that failed: `failedOutcome(3, "a", "a.txt", { code: "empty-input", stage: "read", message: "empty file" })`. */
@@ -45,5 +47,5 @@ export function failedOutcome(index: number, doc_id: string, path: string, failu
 /** The outcome of a file skipped because zhibiao does not read its format (an info diagnostic only). */
 export function skippedOutcome(index: number, path: string, reason: string, code = "skipped-format"): ItemOutcome {
   const d = diagnostic({ path, severity: "info", stage: "read", code, message: `${path}: skipped, ${reason}` });
-  return { index, path, records: [], jsonl: null, text: null, recordCount: 0, document: null, diagnostics: [d], error: null };
+  return { index, path, records: [], jsonl: null, text: null, recordCount: 0, document: null, diagnostics: [d], error: null, skipped: { code, reason } };
 }

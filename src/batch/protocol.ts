@@ -18,6 +18,8 @@ export interface WorkerInit {
   dataset: { columns: RecordColumn[]; records: boolean } | null;
   /** The worker's native-call gate (shared memory): the pool stops it only between nodejieba calls. */
   gate: GateCells;
+  /** How inputs are read (`--ocr`). */
+  read?: import("../io/decode.js").ReadOptions;
 }
 
 /** One document for a worker: its bytes (transferred, not copied) and where they came from. */

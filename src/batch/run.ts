@@ -29,6 +29,8 @@ export interface BatchOptions {
   overridesFor?: (doc_id: string, path: string) => MetaOverride | undefined;
   /** Bytes of input started ahead (default 64 MB; one input is always let through): bounds memory with large files. */
   windowBytes?: number;
+  /** Read PDF pages without a text layer by OCR (`--ocr`). */
+  ocr?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface BatchOptions {
  */
 export async function runBatch(items: readonly InputItem[], opts: BatchOptions, emit: (o: ItemOutcome) => void | Promise<void>): Promise<void> {
   const work = items.filter((i) => i.kind === "file" || i.kind === "stdin").length;
-  const pool = new WorkerPool(Math.max(1, Math.min(opts.jobs, work)), { engine: opts.engine, jsonl: opts.jsonl ?? null, dataset: opts.dataset ?? null });
+  const pool = new WorkerPool(Math.max(1, Math.min(opts.jobs, work)), { engine: opts.engine, jsonl: opts.jsonl ?? null, dataset: opts.dataset ?? null, read: { ocr: opts.ocr ?? false } });
   const limitRead = pLimit(opts.readConcurrency ?? 4);
   const window = Math.max(2, opts.window ?? opts.jobs * 4);
   const windowBytes = opts.windowBytes ?? 64 * 1024 * 1024;

@@ -1,12 +1,16 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "./types.js";
 import { parse, str, strs, UsageError } from "./args.js";
 import { createEngine } from "../pipeline/engine.js";
 import { extractText, type Trace } from "../pipeline/extract.js";
 import type { Candidate } from "../refine/candidate.js";
+import { docIdOf } from "../io/collect.js";
+import { describeError } from "../io/errors.js";
+import { readDocument } from "../io/read.js";
+import { metaFor, readMetaFile, type MetaOverride } from "../io/meta-file.js";
+import type { ReadDocument } from "../io/decode.js";
 
 const HELP = `Usage: zhibiao explain "<text>" [options]
-       zhibiao explain --file <report.txt> [--at <offset>] [options]
+       zhibiao explain --file <report> [--at <offset>] [--meta <file.csv>] [--ocr] [options]
 
 Shows why figures come out as they do: the sentences (clauses) of the text, nodejieba's words with
 their part-of-speech tags, every rule that matched with its span and named captures, matches the
@@ -15,8 +19,12 @@ catalogue (rules/indicators) named each figure or why none did, and whether each
 headline cell of the panel (and why not).
 
 Options:
-  --file <path>     explain a file (UTF-8 text) instead of a text argument
-  --at <offset>     with --file: only the sentence that holds this UTF-16 offset
+  --file <path>     explain a file instead of a text argument, read exactly as extract reads it
+                    (.txt in any encoding, .html, .docx, .doc, .wps, .rtf, .odt, .pdf)
+  --at <offset>     with --file: only the sentence that holds this UTF-16 offset (the start or
+                    end of a record extract wrote: they index the same text)
+  --meta <file.csv> with --file: the row of extract's --meta table for this file, over its text
+  --ocr             with --file: read PDF pages without a text layer by OCR, as extract --ocr does
   --rules <dir>     an extra rule folder on top of the built-in rules (repeatable)
   --json            the final records as JSON lines instead of the report
   -h, --help        this help
@@ -31,18 +39,36 @@ export const explainCommand: Command = {
       at: { type: "string" },
       rules: { type: "string", multiple: true },
       json: { type: "boolean" },
+      meta: { type: "string" },
+      ocr: { type: "boolean" },
     });
     const file = str(values.file);
+    const metaFile = str(values.meta);
+    if (!file && (metaFile || values.ocr)) throw new UsageError("--meta and --ocr go with --file <path>");
     let text: string;
-    if (file) text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-    else if (positionals.length) text = positionals.join(" ");
+    let doc: ReadDocument | null = null;
+    let overrides: MetaOverride | undefined;
+    if (file) {
+      const table = metaFile ? readMetaFile(metaFile) : null;
+      try {
+        // the batch worker's reader: same text, same offsets
+        doc = await readDocument(file, { ocr: values.ocr === true });
+      } catch (e) {
+        const { code, message } = describeError(e);
+        throw Object.assign(new Error(`${file}: ${message} (${code})`), { exitCode: 2 });
+      }
+      text = doc.text;
+      const row = table ? metaFor(table, doc.doc_id, file) : null;
+      if (table && !row) process.stderr.write(`zhibiao explain: warning: --meta ${metaFile} has no row for ${file} (doc_id ${doc.doc_id})\n`);
+      overrides = row?.meta;
+    } else if (positionals.length) text = positionals.join(" ");
     else throw new UsageError("give a text or --file <path>");
     const at = str(values.at) === undefined ? null : Number(str(values.at));
     if (at !== null && (!Number.isInteger(at) || at < 0 || at > text.length)) throw new UsageError(`--at must be an offset between 0 and ${text.length}`);
 
     const engine = createEngine({ rulesDirs: strs(values.rules) });
     const trace: Trace = { sentences: [], matches: [], rejected: [], steps: [], names: new Map(), cells: [] };
-    const result = extractText(text, { doc_id: file ? file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "") : "text" }, engine, trace);
+    const result = extractText(text, { ...overrides, doc_id: file ? docIdOf(file) : "text" }, engine, trace);
     const inScope = (start: number, end: number) => at === null || (start <= at && at < Math.max(end, start + 1));
     const sentences = trace.sentences.filter((s) => inScope(s.start, s.end));
     const keep = new Set(sentences.map((s) => s.index));
@@ -52,6 +78,10 @@ export const explainCommand: Command = {
       return 0;
     }
     const w = (s = "") => process.stdout.write(s + "\n");
+    if (doc) {
+      w(`── read ${doc.path}: reader ${doc.reader}${doc.encoding ? `, encoding ${doc.encoding}` : ""}, ${doc.text.length} characters${overrides ? `, --meta ${Object.entries(overrides).map(([k, v]) => `${k}=${v}`).join(" ")}` : ""}`);
+      for (const d of doc.diagnostics) w(`   ${d.severity} ${d.code}: ${d.message}`);
+    }
     const label = (c: Candidate) => `${c.sentence.text.slice(c.start, c.end)} [${c.match.rule.spec.id}] ${c.metric.kind} ${c.metric.value}${c.metric.value_max !== null ? `–${c.metric.value_max}` : ""} ${c.metric.unit} ${c.metric.qualifier}${c.indicator ? ` «${c.indicator}»` : ""}${c.status ? ` ${c.status}` : ""}`;
     for (const s of sentences) {
       w(`── sentence ${s.index} [${s.start}, ${s.end})  section: ${s.path.map((h) => h.label).join(" > ") || "(none)"}  part: ${s.part ?? "-"}${s.topic ? `  topic: ${s.topic}` : ""}`);

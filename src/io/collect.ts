@@ -3,8 +3,8 @@ import { join, extname, basename, resolve } from "node:path";
 import { describeError, type InputErrorCode } from "./errors.js";
 import { expandGlob, isGlob } from "./glob.js";
 
-/** The input formats zhibiao reads in folders and globs, by extension. */
-export const KNOWN_EXTENSIONS = new Set([".txt", ".html", ".htm", ".docx", ".pdf"]);
+/** The input formats zhibiao reads in folders, by extension. */
+export const KNOWN_EXTENSIONS = new Set([".txt", ".html", ".htm", ".docx", ".doc", ".wps", ".rtf", ".odt", ".pdf"]);
 
 /** One input of a batch, in the order given: a file to read, stdin, or a problem found while collecting. */
 export type InputItem =

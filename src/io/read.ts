@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { InputError } from "./errors.js";
 import { docIdOf } from "./collect.js";
-import { decodeDocument, type ReadDocument } from "./decode.js";
+import { decodeDocument, type ReadDocument, type ReadOptions } from "./decode.js";
 
 /** The default --max-bytes: inputs larger than this are refused unread. */
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -33,9 +33,9 @@ export async function readStdin(maxBytes: number = DEFAULT_MAX_BYTES, stream: No
  * Reads one input (a file, or "-" for stdin) into a SourceDocument, detecting reader and encoding;
  * throws InputError naming the problem: `await readDocument("seeds/report.txt")`.
  */
-export async function readDocument(path: string, opts: { maxBytes?: number; doc_id?: string } = {}): Promise<ReadDocument> {
+export async function readDocument(path: string, opts: { maxBytes?: number; doc_id?: string } & ReadOptions = {}): Promise<ReadDocument> {
   const bytes = path === "-" ? await readStdin(opts.maxBytes) : await readBytes(path, opts.maxBytes);
-  return decodeDocument(bytes, { path, doc_id: opts.doc_id ?? docIdOf(path) });
+  return decodeDocument(bytes, { path, doc_id: opts.doc_id ?? docIdOf(path) }, { ocr: opts.ocr });
 }
 
 /** A byte count for people: `formatBytes(1536)` → "1.5 KB". */
