@@ -17,6 +17,8 @@ const engines = new Map<string, Engine>();
  * Rules and the tokenizer are loaded on the first call and kept for the process.
  */
 export function extract(text: string, options: ExtractOptions = {}): ExtractTextResult {
+  if (typeof text !== "string") throw new TypeError(`zhibiao extract(text): text must be a string, not ${text === null ? "null" : Array.isArray(text) ? "an array" : typeof text}`);
+  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) throw new TypeError("zhibiao extract(text, options): options must be an object");
   const opts = ExtractOptionsSchema.parse(options);
   const key = JSON.stringify(opts.rules);
   let engine = engines.get(key);

@@ -25,10 +25,24 @@ interface Slot {
   current: Pending | null;
   lastError: string | null;
   gate: GateCells;
+  /** The hard time limit of the current task; set when it has passed and the worker is being ended. */
+  timer: NodeJS.Timeout | null;
+  timedOut: number | null;
 }
 
 /** How long stopping waits for a worker to come out of nodejieba (one tag call is milliseconds; loading the dictionary about 1 s). */
 const QUIESCE_MS = 5000;
+
+/**
+ * The hard wall-clock limit of one document (reading, matching, refining, formatting), in ms: 120 s and
+ * 2 s more per MB of input, or `ZHIBIAO_TIME_LIMIT` seconds for every document. Past it the worker is
+ * ended and replaced, and the document is an error (`time-limit`).
+ */
+export function timeLimitMs(bytes: number, env: NodeJS.ProcessEnv = process.env): number {
+  const fixed = Number(env.ZHIBIAO_TIME_LIMIT);
+  if (env.ZHIBIAO_TIME_LIMIT && Number.isFinite(fixed) && fixed > 0) return fixed * 1000;
+  return 120_000 + Math.ceil((bytes / 2 ** 20) * 2000);
+}
 
 /** Pools not yet closed: a signal handler stops them all before the process exits. */
 const live = new Set<WorkerPool>();
@@ -97,13 +111,17 @@ export class WorkerPool {
    */
   async stop(timeoutMs: number): Promise<void> {
     this.closing = true;
+    for (const s of this.slots) {
+      if (s.timer) clearTimeout(s.timer);
+      s.timer = null;
+    }
     await Promise.all(this.slots.map((s) => quiesce(s.gate, timeoutMs)));
   }
 
   private spawn(): Slot {
     const gate = newGateCells();
     const worker = new Worker(workerScript(), { workerData: { ...this.init, gate } satisfies WorkerInit });
-    const slot: Slot = { worker, ready: false, current: null, lastError: null, gate };
+    const slot: Slot = { worker, ready: false, current: null, lastError: null, gate, timer: null, timedOut: null };
     worker.on("message", (m: WorkerMessage) => this.onMessage(slot, m));
     worker.on("error", (e: Error) => {
       slot.lastError = e?.message ?? String(e);
@@ -124,8 +142,10 @@ export class WorkerPool {
       this.fail(new ConfigError(m.message));
     } else {
       const current = slot.current;
-      if (!current || current.task.id !== m.id) return;
+      if (!current || current.task.id !== m.id || slot.timedOut !== null) return;
       slot.current = null;
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
       current.resolve(m.type === "done" ? { ok: true, result: m.result, jsonl: m.jsonl, text: m.text, recordCount: m.recordCount } : { ok: false, failure: m.failure });
       this.dispatch();
     }
@@ -133,6 +153,8 @@ export class WorkerPool {
 
   private onExit(slot: Slot, code: number): void {
     clearBusy(slot.gate);
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
     if (this.closing || this.fatal) return;
     const i = this.slots.indexOf(slot);
     if (!slot.ready) {
@@ -142,7 +164,12 @@ export class WorkerPool {
     const current = slot.current;
     slot.current = null;
     if (i !== -1) this.slots[i] = this.spawn();
-    if (current) {
+    if (current && slot.timedOut !== null) {
+      current.resolve({
+        ok: false,
+        failure: { code: "time-limit", stage: "batch", message: `not done after ${Math.round(slot.timedOut / 1000)} s (the time limit of one document): its worker was ended and replaced; nothing of it is written`, bytes: current.size },
+      });
+    } else if (current) {
       const why = slot.lastError ?? `exit code ${code}`;
       current.resolve({
         ok: false,
@@ -175,7 +202,17 @@ export class WorkerPool {
       const { bytes } = next.task;
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       const task: Task = own ? next.task : { ...next.task, bytes: new Uint8Array(bytes) };
+      const limit = timeLimitMs(next.size);
+      slot.timer = setTimeout(() => this.expire(slot, limit), limit);
       slot.worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
     }
+  }
+
+  /** The current task of a slot is past its time limit: end the worker (between native calls), and onExit replaces it. */
+  private expire(slot: Slot, limit: number): void {
+    slot.timer = null;
+    if (!slot.current || this.closing) return;
+    slot.timedOut = limit;
+    void quiesce(slot.gate, QUIESCE_MS).finally(() => void slot.worker.terminate());
   }
 }

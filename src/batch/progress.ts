@@ -26,7 +26,7 @@ export class Progress {
   /** Writes a line of its own (an error) without tearing the bar: `progress.log("a.txt: empty file")`. */
   log(line: string): void {
     this.clear();
-    this.out.write(`${line}\n`);
+    this.out.write(`${escapeControls(line)}\n`);
     if (this.enabled && this.done < this.total) this.draw(Date.now());
   }
 
@@ -63,4 +63,12 @@ export function formatDuration(secs: number): string {
   const m = Math.floor((s % 3600) / 60);
   const r = String(s % 60).padStart(2, "0");
   return h ? `${h}:${String(m).padStart(2, "0")}:${r}` : `${m}:${r}`;
+}
+
+/**
+ * A stderr line with its control characters escaped (a path holding a newline or an escape sequence
+ * stays one line and cannot drive the terminal): `escapeControls("a\nb.txt")` → "a\\nb.txt".
+ */
+export function escapeControls(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === "\n" ? "\\n" : c === "\t" ? "\\t" : c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }

@@ -7,11 +7,13 @@ import { describeError } from "../io/errors.js";
 import type { Task, TaskFailure, WorkerInit, WorkerMessage } from "./protocol.js";
 import { faultFor } from "./fault.js";
 import { toJsonl } from "../export/jsonl.js";
-import { documentText } from "../export/dataset-format.js";
+import { documentText, MAX_DOCUMENT_OUTPUT_BYTES, OutputTooLargeError, textBuffers, utf8Own } from "../export/dataset-format.js";
 import type { MetricRecord } from "../model/record.js";
 import { useNativeGate } from "../nlp/native-gate.js";
 
 const init = workerData as WorkerInit;
+/** The most output one document may have (ZHIBIAO_MAX_OUTPUT_BYTES lowers it, for tests). */
+const MAX_OUTPUT = Number(process.env.ZHIBIAO_MAX_OUTPUT_BYTES) > 0 ? Number(process.env.ZHIBIAO_MAX_OUTPUT_BYTES) : MAX_DOCUMENT_OUTPUT_BYTES;
 // before the engine loads nodejieba: the pool may then stop this worker only between native calls
 useNativeGate(init.gate);
 
@@ -22,7 +24,7 @@ const post = (m: WorkerMessage) => {
   if (m.type !== "done") return port.postMessage(m);
   const transfer: ArrayBuffer[] = [];
   if (m.jsonl) transfer.push(m.jsonl.buffer as ArrayBuffer);
-  if (m.text) transfer.push(m.text.bytes.buffer as ArrayBuffer);
+  if (m.text) transfer.push(...textBuffers(m.text));
   port.postMessage(m, transfer);
 };
 
@@ -42,7 +44,7 @@ port.on("message", (task: Task) => {
 async function handle(task: Task): Promise<WorkerMessage> {
   let doc: ReadDocument;
   try {
-    doc = await decodeDocument(task.bytes, { path: task.path, doc_id: task.doc_id });
+    doc = await decodeDocument(task.bytes, { path: task.path, doc_id: task.doc_id }, init.read ?? {});
   } catch (e) {
     const { code, message } = describeError(e);
     return { type: "failed", id: task.id, failure: { code, stage: "read", message, bytes: task.bytes.length } };
@@ -60,22 +62,27 @@ async function handle(task: Task): Promise<WorkerMessage> {
     const records = result.records.slice().sort((a, b) => a.start - b.start || a.end - b.end);
     const diagnostics = [...readDiagnostics, ...result.diagnostics];
     const recordCount = records.length;
+    // a tripped time budget is an error of the document, not a partial success
+    const tripped = result.diagnostics.find((d) => d.code === "time-budget");
+    if (tripped) return { type: "failed", id: task.id, failure: { code: "time-budget", stage: "extract", message: tripped.message, reader: doc.reader, encoding: doc.encoding, bytes: doc.bytes, sha256: doc.sha256 ?? null } };
     if (init.jsonl) {
       const { columns } = init.jsonl;
-      const jsonl = utf8(toJsonl(columns ? records.map((r) => pick(r, columns)) : records));
+      const jsonl = utf8Own(toJsonl(columns ? records.map((r) => pick(r, columns)) : records));
+      if (jsonl.byteLength > MAX_OUTPUT) throw new OutputTooLargeError(`the records of this document are over ${Math.round(MAX_OUTPUT / 2 ** 20)} MB of JSONL (${records.length} records); not written`);
       return { type: "done", id: task.id, result: { ...result, records: [], diagnostics }, jsonl, text: null, recordCount };
     }
     if (init.dataset) {
       const { columns, records: keep } = init.dataset;
-      const text = documentText(records[0]?.doc_id ?? task.doc_id, records, result.document, diagnostics, columns, result.panel);
+      const text = documentText(records[0]?.doc_id ?? task.doc_id, records, result.document, diagnostics, columns, result.panel, MAX_OUTPUT);
       return { type: "done", id: task.id, result: { ...result, records: keep ? records : [], diagnostics: [] }, jsonl: null, text, recordCount };
     }
     return { type: "done", id: task.id, result: { ...result, records, diagnostics }, jsonl: null, text: null, recordCount };
   } catch (e) {
+    const tooLarge = e instanceof OutputTooLargeError || (e instanceof RangeError && /string length|buffer/i.test(e.message));
     const failure: TaskFailure = {
-      code: "extract-failed",
+      code: tooLarge ? "output-too-large" : "extract-failed",
       stage: "extract",
-      message: `extraction failed: ${String((e as Error)?.message ?? e).split("\n")[0]}`,
+      message: tooLarge ? (e instanceof OutputTooLargeError ? e.message : `the output of this document is too large (${e.message})`) : `extraction failed: ${String((e as Error)?.message ?? e).split("\n")[0]}`,
       reader: doc.reader,
       encoding: doc.encoding,
       bytes: doc.bytes,
@@ -89,11 +96,4 @@ function pick(r: MetricRecord, columns: readonly string[]): Record<string, unkno
   const out: Record<string, unknown> = {};
   for (const c of columns) out[c] = (r as Record<string, unknown>)[c];
   return out;
-}
-
-/** A string as UTF-8 in an ArrayBuffer of its own (a pooled Buffer could not be transferred). */
-function utf8(s: string): Uint8Array {
-  const buf = Buffer.allocUnsafeSlow(Buffer.byteLength(s, "utf8"));
-  buf.write(s, 0, "utf8");
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
 }

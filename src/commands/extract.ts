@@ -1,5 +1,5 @@
 import type { Command } from "./types.js";
-import { parse, str, strs, UsageError } from "./args.js";
+import { ConfigError, parse, str, strs, UsageError } from "./args.js";
 import { collectInputs } from "../io/collect.js";
 import { checkOutputDir } from "../export/dataset-folder.js";
 import type { DatasetWriter } from "../export/dataset-writer.js";
@@ -11,6 +11,9 @@ import { Progress } from "../batch/progress.js";
 import { ExtractCliOptionsSchema, parseByteSize, type ExtractCliOptions } from "../batch/options.js";
 import type { ItemOutcome } from "../batch/outcome.js";
 import { metaFor, readMetaFile, unusedRows, type MetaOverride } from "../io/meta-file.js";
+import { SkippedFiles } from "../batch/skipped.js";
+import { checkRuleDirs } from "../rules/precheck.js";
+import { OCR_PACKAGES, ocrUnavailable } from "../io/ocr.js";
 
 const HELP = `Usage: zhibiao extract <files, folders, globs or -> --out <dir> [options]
 
@@ -23,10 +26,11 @@ Extracts every metric mention of the inputs and writes, in <dir>:
   panel.csv          the headline table: per report, the targets it sets and the results it reports,
   panel.jsonl        one row per indicator code × status × period (see docs/panel.md)
 
-Inputs: files, folders (read recursively for .txt .html .htm .docx .pdf; other files are skipped and
-listed in diagnostics.jsonl), glob patterns ('reports/**/*.pdf', quoted so the shell leaves them), and
-- for one text on stdin. Text files may be UTF-8 (with or without BOM), GB18030/GBK or UTF-16; the
-encoding found is recorded. Records come in input order, then by position in the text.
+Inputs: files, folders (read recursively for .txt .html .htm .docx .doc .wps .rtf .odt .pdf; other
+files are skipped, named on stderr, counted in the summary and listed in diagnostics.jsonl), glob
+patterns ('reports/**/*.pdf', quoted so the shell leaves them), and - for one text on stdin. Text
+files may be UTF-8 (with or without BOM), GB18030/GBK or UTF-16; the encoding found is recorded.
+Records come in input order, then by position in the text.
 
 Options:
   --out <dir>          output folder (required); --out - streams records as JSONL to stdout
@@ -43,6 +47,8 @@ Options:
   --jobs <n>           worker threads (default: the number of cores)
   --max-bytes <size>   refuse inputs larger than this, unread (default 100MB; e.g. 500000, 20MB)
   --force              write into an --out folder that holds other files (they are left alone)
+  --ocr                read PDF pages that have no text layer (scans) by OCR: Tesseract's Simplified
+                       Chinese model (needs ${OCR_PACKAGES}; documents.jsonl says reader pdf+ocr)
   --quiet              no progress bar and no summary on stderr
   -h, --help           this help
 
@@ -66,6 +72,7 @@ export function extractOptions(argv: string[]): ExtractCliOptions {
     jobs: { type: "string" },
     "max-bytes": { type: "string" },
     quiet: { type: "boolean" },
+    ocr: { type: "boolean" },
     force: { type: "boolean" },
     meta: { type: "string" },
     region: { type: "string" },
@@ -84,6 +91,7 @@ export function extractOptions(argv: string[]): ExtractCliOptions {
     columns: columns.length ? columns : undefined,
     header: str(values.header),
     quiet: values.quiet === true,
+    ocr: values.ocr === true,
     force: values.force === true,
     meta: str(values.meta),
     region: str(values.region),
@@ -130,7 +138,10 @@ export const extractCommand: Command = {
     const stream = opts.out === "-";
     // The metadata table and the output folder policy are checked before any input is read or any worker started.
     const table = opts.meta ? readMetaFile(opts.meta) : null;
+    await checkRuleDirs(opts.rules);
     if (!stream) checkOutputDir(opts.out, opts.force);
+    const noOcr = opts.ocr ? await ocrUnavailable() : null;
+    if (noOcr) throw new ConfigError(`--ocr needs ${OCR_PACKAGES} (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils): ${noOcr}`);
     const { items } = collectInputs(opts.inputs);
     const usedRows = new Set<number>();
     const overridesFor = (doc_id: string, path: string): MetaOverride | undefined => {
@@ -156,6 +167,7 @@ export const extractCommand: Command = {
     let docCount = 0;
     let failed = 0;
     let stdoutClosed = false;
+    const skipped = new SkippedFiles();
     if (stream) {
       process.stdout.on("error", (e: NodeJS.ErrnoException) => {
         if (e.code !== "EPIPE") throw e;
@@ -172,6 +184,8 @@ export const extractCommand: Command = {
         failed++;
         progress.log(`zhibiao: ${o.error}`);
       }
+      const skip = skipped.add(o);
+      if (skip) progress.log(skip);
       if (o.document) docCount++;
       recordCount += o.recordCount;
       cellCount += o.panel?.length ?? 0;
@@ -207,7 +221,7 @@ export const extractCommand: Command = {
     process.once("SIGTERM", onSignal);
     try {
       const dataset = stream ? null : { columns: resolveColumns(opts.columns), records: wantsXlsx(opts.formats) };
-      await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules }, jsonl: stream ? { columns } : null, dataset, overridesFor }, emit);
+      await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules }, jsonl: stream ? { columns } : null, dataset, overridesFor, ocr: opts.ocr }, emit);
       if (table) for (const line of unusedRows(table, usedRows)) progress.log(`zhibiao: warning: ${line}`);
       if (interrupted) return await untilExit();
       if (!stream) await (await (opened ??= openWriter())).close();
@@ -224,7 +238,7 @@ export const extractCommand: Command = {
     }
     if (!opts.quiet) {
       const where = stream ? "stdout" : opts.out;
-      process.stderr.write(`zhibiao: ${docCount} documents${failed ? ` (${failed} failed)` : ""}, ${recordCount} records${stream ? "" : `, ${cellCount} panel cells`} → ${where}\n`);
+      process.stderr.write(`zhibiao: ${docCount} documents${failed ? ` (${failed} failed)` : ""}, ${recordCount} records${stream ? "" : `, ${cellCount} panel cells`} → ${where}${skipped.summary()}\n`);
     }
     return failed ? 2 : 0;
   },

@@ -1,4 +1,5 @@
 import { readFileSync, existsSync } from "node:fs";
+import { escapeControls } from "../batch/progress.js";
 import { join } from "node:path";
 import type { Command } from "./types.js";
 import { parse, str, strs, UsageError } from "./args.js";
@@ -45,7 +46,7 @@ export const reportCommand: Command = {
     const out = str(values.out);
     if (!out) throw new UsageError("--out <dir> is required");
     let failed = 0;
-    const warn = (message: string) => process.stderr.write(`zhibiao report: ${message}\n`);
+    const warn = (message: string) => process.stderr.write(`zhibiao report: ${escapeControls(message)}\n`);
 
     const given = new Map<string, MetricRecord[]>();
     const recordFiles = strs(values.records);

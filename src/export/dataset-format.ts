@@ -71,13 +71,41 @@ export type TextPart = (typeof TEXT_PARTS)[number];
 /**
  * One finished document, formatted: the UTF-8 bytes of its records.jsonl lines, records.csv rows
  * (no header), statements.csv rows (no header, to be sorted by doc_id), documents.jsonl line and
- * diagnostics.jsonl lines, packed one after the other in one buffer of its own (so a worker can
- * transfer it without copying); `lengths[i]` is the byte length of `TEXT_PARTS[i]`.
+ * diagnostics.jsonl lines, panel.jsonl lines and panel.csv rows. Each part is a list of buffers of at
+ * most CHUNK_BYTES-ish each (so no single buffer nears Node's 2 GiB limits, where `buf.write` writes
+ * nothing), each buffer with an ArrayBuffer of its own (so a worker can transfer it without copying):
+ * `parts[i]` holds the bytes of `TEXT_PARTS[i]`, `lengths[i]` their total.
  */
 export interface DocumentText {
   doc_id: string;
-  bytes: Uint8Array;
+  parts: Uint8Array[][];
   lengths: number[];
+}
+
+/** The most formatted output one document may have (all parts together): over it the document is an error, `output-too-large`. */
+export const MAX_DOCUMENT_OUTPUT_BYTES = 1024 * 1024 * 1024;
+/** Records formatted per batch: strings stay small, buffers near 1–4 MB. */
+const RECORDS_PER_CHUNK = 1000;
+
+/** A document's formatted output is over MAX_DOCUMENT_OUTPUT_BYTES (or a string could not hold it). */
+export class OutputTooLargeError extends Error {
+  readonly code = "output-too-large";
+}
+
+/** The UTF-8 of a string in a buffer of its own, every byte checked written. */
+export function utf8Own(s: string): Uint8Array {
+  const n = Buffer.byteLength(s, "utf8");
+  const buf = Buffer.allocUnsafeSlow(n);
+  const wrote = buf.write(s, 0, "utf8");
+  if (wrote !== n) throw new Error(`formatting: wrote ${wrote} of ${n} bytes`);
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+}
+
+/** Every buffer of a document's text (to transfer them). */
+export function textBuffers(t: DocumentText): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const list of t.parts) for (const b of list) if (b.byteLength) out.push(b.buffer as ArrayBuffer);
+  return out;
 }
 
 /** panel.csv rows (no header) of one document's panel. */
@@ -87,7 +115,8 @@ export function panelCsvLines(rows: readonly PanelRow[]): string {
 
 /**
  * Formats one document for the dataset files: `documentText(result.records, result.document, diagnostics, columns, result.panel)`.
- * `records` must be the document's records in output order (start, end).
+ * `records` must be the document's records in output order (start, end). The records are formatted a
+ * thousand at a time; once the document's output passes `maxBytes`, OutputTooLargeError.
  */
 export function documentText(
   doc_id: string,
@@ -96,27 +125,41 @@ export function documentText(
   diagnostics: readonly Diagnostic[],
   columns: readonly RecordColumn[],
   panel: readonly PanelRow[] = [],
+  maxBytes: number = MAX_DOCUMENT_OUTPUT_BYTES,
 ): DocumentText {
-  const parts = [
-    jsonLines(records),
-    recordCsvLines(records, columns),
-    records.length ? statementCsvLines(records) : "",
-    document ? jsonLines([document]) : "",
-    jsonLines(diagnostics),
-    jsonLines(panel),
-    panelCsvLines(panel),
-  ];
-  const lengths = parts.map((p) => Buffer.byteLength(p, "utf8"));
-  const bytes = Buffer.allocUnsafeSlow(lengths.reduce((a, b) => a + b, 0));
-  let off = 0;
-  for (let i = 0; i < parts.length; i++) off += bytes.write(parts[i] as string, off, "utf8");
-  return { doc_id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), lengths };
+  const parts: Uint8Array[][] = TEXT_PARTS.map(() => []);
+  const lengths = TEXT_PARTS.map(() => 0);
+  let total = 0;
+  const add = (i: number, s: string) => {
+    if (!s) return;
+    const b = utf8Own(s);
+    total += b.byteLength;
+    if (total > maxBytes) throw new OutputTooLargeError(`the formatted output of this document is over ${Math.round(maxBytes / 2 ** 20)} MB (${records.length} records); not written`);
+    (parts[i] as Uint8Array[]).push(b);
+    lengths[i] = (lengths[i] ?? 0) + b.byteLength;
+  };
+  try {
+    for (let k = 0; k < records.length; k += RECORDS_PER_CHUNK) {
+      const batch = records.slice(k, k + RECORDS_PER_CHUNK);
+      add(0, jsonLines(batch));
+      add(1, recordCsvLines(batch, columns));
+    }
+    if (records.length) {
+      const rows = statementRows(records);
+      for (let k = 0; k < rows.length; k += RECORDS_PER_CHUNK) add(2, csvLines(rows.slice(k, k + RECORDS_PER_CHUNK)));
+    }
+    add(3, document ? jsonLines([document]) : "");
+    add(4, jsonLines(diagnostics));
+    add(5, jsonLines(panel));
+    add(6, panelCsvLines(panel));
+  } catch (e) {
+    if (e instanceof RangeError && /string length/i.test(e.message)) throw new OutputTooLargeError(`the formatted output of this document is too large for one string (${records.length} records); not written`);
+    throw e;
+  }
+  return { doc_id, parts, lengths };
 }
 
-/** The bytes of one part of a document's text: `textPart(t, "records.csv")`. */
-export function textPart(t: DocumentText, part: TextPart): Uint8Array {
-  const i = TEXT_PARTS.indexOf(part);
-  let off = 0;
-  for (let k = 0; k < i; k++) off += t.lengths[k] ?? 0;
-  return t.bytes.subarray(off, off + (t.lengths[i] ?? 0));
+/** The bytes of one part of a document's text, as buffers: `textPart(t, "records.csv")`. */
+export function textPart(t: DocumentText, part: TextPart): Uint8Array[] {
+  return t.parts[TEXT_PARTS.indexOf(part)] ?? [];
 }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { MetricRecord } from "../model/record.js";
 import type { DocumentRecord } from "../model/document.js";
@@ -10,7 +10,8 @@ import type { PanelRow } from "../model/panel.js";
 import { panelHeader } from "./panel-columns.js";
 import { parseFormats, type DatasetOptions } from "./dataset-options.js";
 import type { XlsxStreamWriter } from "./xlsx.js";
-import { checkOutputDir, OUTPUT_FILES, TEMP_NAME, TEXT_OUTPUTS, tempName, type OutputFile } from "./dataset-folder.js";
+import { checkOutputDir, LOCK_NAME, OUTPUT_FILES, OutputDirError, TEMP_NAME, TEXT_OUTPUTS, tempName, type OutputFile } from "./dataset-folder.js";
+import { openExclusive, writeAll } from "../io/temp.js";
 
 export { checkOutputDir, OutputDirError, OUTPUT_FILES } from "./dataset-folder.js";
 
@@ -51,12 +52,80 @@ function alive(pid: number): boolean {
   }
 }
 
+function lstatOrNull(path: string): ReturnType<typeof lstatSync> | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Takes the folder's lock (`.zhibiao.lock`, created exclusively, holding this pid): a second run into
+ * the same folder is refused naming the holder; the lock of a process that is gone is taken over.
+ */
+function takeLock(dir: string): string {
+  const path = join(dir, LOCK_NAME);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openExclusive(path);
+      writeAll(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return path;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    let holder = NaN;
+    try {
+      holder = Number.parseInt(readFileSync(path, "utf8"), 10);
+    } catch {
+      // removed meanwhile: try again
+    }
+    if (Number.isInteger(holder) && holder > 0 && alive(holder) && holder !== process.pid) {
+      throw new OutputDirError(`--out ${dir} is being written by another zhibiao run (pid ${holder}, ${path}); wait for it to finish, or remove the lock if that process is not zhibiao`);
+    }
+    try {
+      unlinkSync(path);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new OutputDirError(`--out ${dir}: cannot take the lock ${path}`);
+}
+
+function releaseLock(path: string | null): void {
+  if (!path) return;
+  try {
+    if (Number.parseInt(readFileSync(path, "utf8"), 10) === process.pid) unlinkSync(path);
+  } catch {
+    // gone
+  }
+}
+
 /** Writes a whole string (or bytes) at the end of an open file. */
-function append(fd: number, text: string | Uint8Array): number {
-  const buf = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+function append(fd: number, text: string | Uint8Array | readonly Uint8Array[]): number {
+  if (Array.isArray(text)) {
+    let n = 0;
+    for (const b of text as readonly Uint8Array[]) n += append(fd, b);
+    return n;
+  }
+  const buf = typeof text === "string" ? Buffer.from(text, "utf8") : (text as Uint8Array);
+  if (typeof text === "string" && buf.length !== Buffer.byteLength(text, "utf8")) throw new Error("dataset writer: a string was not encoded whole");
   let off = 0;
-  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+  while (off < buf.length) {
+    // at most 1 GiB a call: Node refuses (or the kernel shortens) larger writes
+    const n = writeSync(fd, buf, off, Math.min(buf.length - off, 1 << 30));
+    if (!(n > 0)) throw new Error(`dataset writer: write returned ${n} with ${buf.length - off} bytes left`);
+    off += n;
+  }
   return buf.length;
+}
+
+/** Bytes in a list of buffers. */
+function size(list: readonly Uint8Array[]): number {
+  let n = 0;
+  for (const b of list) n += b.byteLength;
+  return n;
 }
 
 interface Chunk {
@@ -82,6 +151,7 @@ export class DatasetWriter {
   private readonly temps: string[] = [];
   private readonly chunks: Chunk[] = [];
   private spillEnd = 0;
+  private lock: string | null = null;
   private state: "open" | "closing" | "closed" | "aborted" = "open";
 
   private constructor(
@@ -105,6 +175,7 @@ export class DatasetWriter {
     checkOutputDir(dir, opts.force ?? false);
     const createdDir = !existsSync(dir);
     mkdirSync(dir, { recursive: true });
+    const lock = takeLock(dir);
     // Temporaries left by a run that was killed outright (SIGKILL, power loss) are debris: remove them.
     for (const name of readdirSync(dir)) {
       const m = TEMP_NAME.exec(name);
@@ -112,12 +183,18 @@ export class DatasetWriter {
     }
     const temps: string[] = [];
     let xlsx: XlsxStreamWriter | null = null;
-    if (xlsxModule) {
-      const tmp = join(dir, tempName("records.xlsx"));
-      temps.push(tmp);
-      xlsx = new xlsxModule.XlsxStreamWriter(tmp, { columns, header });
+    try {
+      if (xlsxModule) {
+        const tmp = join(dir, tempName("records.xlsx"));
+        temps.push(tmp);
+        xlsx = new xlsxModule.XlsxStreamWriter(tmp, { columns, header });
+      }
+    } catch (e) {
+      releaseLock(lock);
+      throw e;
     }
     const w = new DatasetWriter(dir, createdDir, columns, header, xlsx);
+    w.lock = lock;
     w.temps.push(...temps);
     return w.init();
   }
@@ -138,7 +215,7 @@ export class DatasetWriter {
   private openTemp(name: string, part: boolean): void {
     const path = join(this.dir, tempName(name, part));
     this.temps.push(path);
-    this.fds.set(part ? `${name}.part` : name, openSync(path, part ? "w+" : "w"));
+    this.fds.set(part ? `${name}.part` : name, openExclusive(path, part));
   }
 
   private fd(key: string): number {
@@ -179,26 +256,26 @@ export class DatasetWriter {
   private addText(text: DocumentText, records: readonly MetricRecord[], diagnostics: readonly Diagnostic[], panelRows: readonly PanelRow[]): void {
     const part = (name: Parameters<typeof textPart>[1]) => textPart(text, name);
     const jsonl = part("records.jsonl");
-    if (jsonl.length) append(this.fd("records.jsonl"), jsonl);
+    if (size(jsonl)) append(this.fd("records.jsonl"), jsonl);
     const csv = part("records.csv");
-    if (csv.length) append(this.fd("records.csv"), csv);
+    if (size(csv)) append(this.fd("records.csv"), csv);
     const statements = part("statements.csv");
-    if (statements.length) this.spillStatements(text.doc_id, statements);
+    if (size(statements)) this.spillStatements(text.doc_id, statements);
     if (records.length) this.xlsx?.add(records);
     const document = part("documents.jsonl");
-    if (document.length) append(this.fd("documents.jsonl"), document);
+    if (size(document)) append(this.fd("documents.jsonl"), document);
     if (diagnostics.length) append(this.fd("diagnostics.jsonl"), jsonLines(diagnostics));
     const diags = part("diagnostics.jsonl");
-    if (diags.length) append(this.fd("diagnostics.jsonl"), diags);
+    if (size(diags)) append(this.fd("diagnostics.jsonl"), diags);
     const panel = part("panel.jsonl");
-    if (panel.length) append(this.fd("panel.jsonl"), panel);
+    if (size(panel)) append(this.fd("panel.jsonl"), panel);
     const panelCsv = part("panel.csv");
-    if (panelCsv.length) append(this.fd("panel.csv"), panelCsv);
+    if (size(panelCsv)) append(this.fd("panel.csv"), panelCsv);
     if (panelRows.length) this.xlsx?.addPanel(panelRows);
   }
 
   /** One document's statements.csv rows, to the side file; copied in doc_id order at close. */
-  private spillStatements(doc_id: string, rows: string | Uint8Array): void {
+  private spillStatements(doc_id: string, rows: string | Uint8Array | readonly Uint8Array[]): void {
     const length = append(this.fd("statements.csv.part"), rows);
     this.chunks.push({ doc_id, offset: this.spillEnd, length });
     this.spillEnd += length;
@@ -225,11 +302,23 @@ export class DatasetWriter {
       throw e;
     }
     const names: OutputFile[] = [...TEXT_OUTPUTS, ...(this.xlsx ? (["records.xlsx"] as const) : [])];
+    // every target checked before the first rename: a failure then replaces nothing
+    try {
+      for (const name of OUTPUT_FILES) {
+        const st = lstatOrNull(join(this.dir, name));
+        if (st && !st.isFile() && !st.isSymbolicLink()) throw new OutputDirError(`--out ${this.dir}: ${name} there is ${st.isDirectory() ? "a folder" : "not a file"}; nothing was replaced`);
+      }
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
     for (const name of names) renameSync(join(this.dir, tempName(name)), join(this.dir, name));
     this.state = "closed";
     for (const name of OUTPUT_FILES) {
       if (!names.includes(name) && existsSync(join(this.dir, name))) unlinkSync(join(this.dir, name));
     }
+    releaseLock(this.lock);
+    this.lock = null;
     return names.map((n) => join(this.dir, n));
   }
 
@@ -273,6 +362,8 @@ export class DatasetWriter {
         // not created, or already gone
       }
     }
+    releaseLock(this.lock);
+    this.lock = null;
     if (this.createdDir) {
       try {
         rmdirSync(this.dir);

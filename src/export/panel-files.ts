@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { openExclusive, randomTag, writeAll } from "../io/temp.js";
 import { join } from "node:path";
 import { csvLines } from "./dataset-format.js";
 
@@ -47,16 +48,16 @@ export class StagedFiles {
   /** The temporary path a file is written at before commit (for writers that open it themselves). */
   stage(name: string): string {
     mkdirSync(this.dir, { recursive: true });
-    const temp = join(this.dir, `.${name}.${process.pid}.tmp`);
+    const temp = join(this.dir, `.${name}.${process.pid}.${randomTag()}.tmp`);
     this.staged.push({ temp, path: join(this.dir, name) });
     return temp;
   }
 
   /** Writes a file from text chunks, one write each. */
   writeChunks(name: string, chunks: Iterable<string>): void {
-    const fd = openSync(this.stage(name), "w");
+    const fd = openExclusive(this.stage(name));
     try {
-      for (const chunk of chunks) writeSync(fd, chunk);
+      for (const chunk of chunks) writeAll(fd, chunk);
     } finally {
       closeSync(fd);
     }

@@ -1,4 +1,4 @@
-import { MetricRecordSchema, type MetricRecord } from "../model/record.js";
+import { KindSchema, MetricRecordSchema, type MetricRecord } from "../model/record.js";
 
 /** The records of a JSONL file for the review page, and the lines that could not be used. */
 export interface LoadedRecords {
@@ -38,6 +38,10 @@ export function recordsFromJsonl(text: string, fallbackDocId: string, source = "
     }
     if (!num(o.start) || !num(o.end) || typeof o.kind !== "string" || !num(o.value)) {
       problems.push(`${source}:${n + 1}: needs at least start, end, kind and value`);
+      return;
+    }
+    if (!(KindSchema.options as readonly string[]).includes(o.kind) || o.start < 0 || o.end < o.start) {
+      problems.push(`${source}:${n + 1}: ${o.start < 0 || o.end < o.start ? "start and end must be offsets with 0 ≤ start ≤ end" : `unknown kind ${JSON.stringify(o.kind).slice(0, 40)} (one of ${KindSchema.options.join(", ")})`}; line skipped`);
       return;
     }
     const doc_id = strOr(o.doc_id, fallbackDocId) ?? fallbackDocId;

@@ -1,3 +1,4 @@
+import { openExclusive } from "../io/temp.js";
 import { closeSync, createWriteStream, type WriteStream, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { DocumentRecordSchema, type DocumentRecord } from "../model/document.js";
@@ -100,6 +101,13 @@ function panelCodebookRows(): Cell[][] {
   });
 }
 
+/** The rows of one Excel sheet (header included); records past it go on further sheets ("records 2", …). */
+export let XLSX_MAX_ROWS = 1_048_576;
+/** For tests: a smaller sheet limit, so spilling can be seen on a few rows. */
+export function setXlsxMaxRowsForTest(n: number): void {
+  XLSX_MAX_ROWS = n;
+}
+
 /** Rows of the records sheet the column widths are fitted on when streaming (the first ones). */
 export const XLSX_FIT_ROWS = 1000;
 
@@ -156,13 +164,15 @@ export class XlsxStreamWriter {
   private readonly stream: WriteStream;
   /** The headline cells, kept until finish (a panel is a few dozen rows a report). */
   private readonly panel: PanelRow[] = [];
+  private rowsInSheet = 0;
+  private sheets = 1;
 
   constructor(
     private readonly path: string,
     opts: XlsxOptions = {},
   ) {
     // Opened now (not lazily by the stream), so abort() can never race a late open into a stray file.
-    this.stream = createWriteStream(path, { fd: openSync(path, "w") });
+    this.stream = createWriteStream(path, { fd: openExclusive(path) });
     const stream = this.stream;
     this.failure = new Promise((_, reject) => stream.on("error", reject));
     this.failure.catch(() => undefined);
@@ -183,7 +193,16 @@ export class XlsxStreamWriter {
       if (this.pending) {
         this.pending.push(cells);
         if (this.pending.length >= XLSX_FIT_ROWS) this.flushPending();
-      } else commitRow(this.sheet as StreamSheet, cells);
+      } else {
+        // a sheet holds at most XLSX_MAX_ROWS rows: the next rows go on "records 2", "records 3", …
+        if (this.rowsInSheet >= XLSX_MAX_ROWS - 1) {
+          (this.sheet as StreamSheet).commit();
+          this.sheet = openSheet(this.wb, `records ${++this.sheets}`, this.header, []);
+          this.rowsInSheet = 0;
+        }
+        commitRow(this.sheet as StreamSheet, cells);
+        this.rowsInSheet++;
+      }
     }
   }
 
@@ -197,6 +216,7 @@ export class XlsxStreamWriter {
     this.pending = null;
     this.sheet = openSheet(this.wb, "records", this.header, rows);
     for (const cells of rows) commitRow(this.sheet, cells);
+    this.rowsInSheet = rows.length;
   }
 
   /** Writes the documents and codebook sheets, finishes the file and fixes its zip timestamps. */

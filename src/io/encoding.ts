@@ -29,10 +29,16 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
     const fromDeclared = decodeDeclared(bytes, declared);
     if (fromDeclared) return checked(fromDeclared);
   }
+  let asUtf8Text: string | null = null;
   try {
-    return checked({ text: utf8Fatal.decode(bytes), encoding: "utf-8", replaced: 0 });
+    asUtf8Text = utf8Fatal.decode(bytes);
   } catch (e) {
     if (!(e instanceof TypeError)) throw e;
+  }
+  if (asUtf8Text !== null) {
+    // valid UTF-8, but a short GBK text can be too (农业为5% in GBK reads as ũҵΪ5%): weigh the two
+    const gb = gbInstead(bytes, asUtf8Text);
+    return checked(gb ?? { text: asUtf8Text, encoding: "utf-8", replaced: 0 });
   }
   const asUtf8 = lenient(bytes, "utf-8");
   const asGb = gb18030(bytes);
@@ -44,6 +50,51 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
     );
   }
   return checked(best);
+}
+
+/**
+ * GB18030 instead of UTF-8 for bytes that are valid as both, when the UTF-8 reading has no Chinese
+ * character at all and the GB18030 one is Chinese throughout (what GBK text that happens to be valid
+ * UTF-8 looks like); null to keep UTF-8. The choice is recorded as `gb18030 (also valid UTF-8)`, and
+ * the reader warns (`ambiguous-encoding`).
+ */
+function gbInstead(bytes: Uint8Array, utf8: string): DecodedText | null {
+  const sample = utf8.length > 65536 ? utf8.slice(0, 65536) : utf8;
+  // GBK read as UTF-8 is runs of letters of several scripts at once (ũҵΪ: Latin, Cyrillic, Greek);
+  // a European text has its accented letters one at a time, in words of one script (café, naïve)
+  let run = 0;
+  let longestRun = 0;
+  const scripts = new Set<number>();
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80 || c === 0xfeff) {
+      run = 0;
+      continue;
+    }
+    if (isChinese(c)) return null;
+    longestRun = Math.max(longestRun, ++run);
+    scripts.add(c < 0x250 ? 0 : c < 0x400 ? 1 : c < 0x530 ? 2 : 3);
+  }
+  if (longestRun < 2 || scripts.size < 2) return null;
+  const gb = gb18030(bytes.length > 131072 ? bytes.subarray(0, 131072) : bytes);
+  if (gb.replaced > 0 && bytes.length <= 131072) return null;
+  let chinese = 0;
+  let other = 0;
+  for (let i = 0; i < gb.text.length; i++) {
+    const c = gb.text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (isChinese(c)) chinese++;
+    else other++;
+  }
+  if (chinese === 0 || chinese < (chinese + other) * 0.9) return null;
+  const whole = bytes.length > 131072 ? gb18030(bytes) : gb;
+  if (whole.replaced > tolerance(whole.text.length)) return null;
+  return { ...whole, encoding: "gb18030 (also valid UTF-8)" };
+}
+
+/** A CJK ideograph, CJK punctuation or a full-width form. */
+function isChinese(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
 }
 
 /** How many U+FFFD a decoded text may hold before the encoding is judged wrong. */
@@ -69,7 +120,10 @@ function utf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): DecodedTex
 
 /** A charset named by an HTML page (`gb2312`, `utf-8`); null when it is unknown or clearly wrong. */
 function decodeDeclared(bytes: Uint8Array, declared: string): DecodedText | null {
-  const label = declared.trim().toLowerCase();
+  let label = declared.trim().toLowerCase();
+  // WHATWG: a page that declares UTF-16 in a <meta> is ASCII-compatible bytes (else a BOM or the NUL
+  // pattern would have said so): it is read as UTF-8, as browsers do
+  if (/^(utf-?16|utf-?16le|utf-?16be|ucs-?2|unicode|unicodefffe|csunicode|iso-10646-ucs-2)$/.test(label)) label = "utf-8";
   if (label === "utf-8" || label === "utf8") {
     try {
       return { text: utf8Fatal.decode(bytes), encoding: "utf-8", replaced: 0 };

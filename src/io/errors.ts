@@ -1,26 +1,33 @@
-/** Why an input could not be read; the code goes into diagnostics.jsonl, the message names the problem. */
-export type InputErrorCode =
-  | "missing-input"
-  | "no-match"
-  | "symlink-loop"
-  | "not-a-file"
-  | "unreadable"
-  | "too-large"
-  | "empty-input"
-  | "no-text"
-  | "binary-file"
-  | "undecodable"
-  | "unsupported-format"
-  | "corrupt-docx"
-  | "corrupt-doc"
-  | "corrupt-rtf"
-  | "corrupt-odt"
-  | "corrupt-pdf"
-  | "no-text-layer"
-  | "ocr-unavailable"
-  | "ocr-failed"
-  | "worker-crashed"
-  | "extract-failed";
+/** Why an input could not be read; the code goes into diagnostics.jsonl, the message names the problem (each is in docs/batch.md). */
+export const INPUT_ERROR_CODES = [
+  "missing-input",
+  "no-match",
+  "symlink-loop",
+  "not-a-file",
+  "unreadable",
+  "too-large",
+  "empty-input",
+  "no-text",
+  "binary-file",
+  "undecodable",
+  "unsupported-format",
+  "corrupt-docx",
+  "corrupt-doc",
+  "corrupt-rtf",
+  "corrupt-odt",
+  "corrupt-pdf",
+  "no-text-layer",
+  "ocr-unavailable",
+  "ocr-failed",
+  "worker-crashed",
+  "extract-failed",
+  "time-limit",
+  "time-budget",
+  "output-too-large",
+] as const;
+
+/** One of INPUT_ERROR_CODES: `"corrupt-rtf"`. */
+export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
 
 /** A problem with one input: `throw new InputError("empty-input", "empty file (0 bytes)")`. */
 export class InputError extends Error {

@@ -1,3 +1,4 @@
+import { Parser } from "htmlparser2";
 import { latin1Head } from "./sniff.js";
 
 /** Elements whose content is never text of the page. */
@@ -20,26 +21,28 @@ const NAMED: Record<string, string> = {
   para: "¶", cent: "¢", pound: "£", euro: "€", zwj: "", zwnj: "", shy: "", lrm: "", rlm: "",
 };
 
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>|<\?[^>]*>|<\/?([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-
 /**
  * The text of an HTML page's body: scripts and styles dropped, block elements on lines of their own,
  * entities decoded, runs of white space collapsed: `htmlToText("<h1>一、总体</h1><p>增长5%</p>")` → "一、总体\n增长5%".
+ * Tokenized by htmlparser2, in time linear in the length of the page however malformed its markup
+ * (`<a<a<a…` never closed, unterminated comments and attributes).
  */
 export function htmlToText(html: string): string {
   const lines: string[] = [];
   let line = "";
   let dropping: string | null = null;
+  let dropDepth = 0;
   let pre = 0;
-  let last = 0;
+  let raw = "";
   const breakLine = () => {
     const t = line.replace(/[ \t\f\v\r\n\u00a0]+/g, (m) => (m.includes("\t") ? "\t" : " ")).trim();
     if (t) lines.push(t);
     line = "";
   };
-  const addText = (raw: string) => {
-    if (dropping || !raw) return;
+  const flush = () => {
+    if (!raw) return;
     const text = decodeEntities(raw);
+    raw = "";
     if (pre > 0) {
       const parts = text.split(/\r\n|\r|\n/);
       parts.forEach((p, i) => {
@@ -48,30 +51,43 @@ export function htmlToText(html: string): string {
       });
     } else line += text.replace(/[\r\n]+/g, " ");
   };
+  const parser = new Parser(
+    {
+      ontext(t) {
+        if (!dropping) raw += t;
+      },
+      onopentag(tag) {
+        const name = tag.toLowerCase();
+        if (dropping) {
+          if (name === dropping) dropDepth++;
+          return;
+        }
+        flush();
+        if (DROPPED.has(name)) {
+          dropping = name;
+          dropDepth = 1;
+          return;
+        }
+        if (name === "pre") pre++;
+        if (BLOCK.has(name)) breakLine();
+        else if (CELL.has(name) && line.trim()) line += "\t";
+      },
+      onclosetag(tag) {
+        const name = tag.toLowerCase();
+        if (dropping) {
+          if (name === dropping && --dropDepth === 0) dropping = null;
+          return;
+        }
+        flush();
+        if (name === "pre") pre = Math.max(0, pre - 1);
+        if (BLOCK.has(name)) breakLine();
+      },
+    },
+    { decodeEntities: false, recognizeSelfClosing: true, lowerCaseTags: true },
+  );
   const body = /<body[\s>]/i.exec(html);
-  const start = body ? body.index : 0;
-  TOKEN.lastIndex = start;
-  last = start;
-  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
-    addText(html.slice(last, m.index));
-    last = TOKEN.lastIndex;
-    const name = m[1]?.toLowerCase();
-    if (!name) continue;
-    const closing = m[0].charCodeAt(1) === 0x2f;
-    const selfClosing = /\/\s*$/.test(m[2] ?? "");
-    if (dropping) {
-      if (closing && name === dropping) dropping = null;
-      continue;
-    }
-    if (DROPPED.has(name) && !closing && !selfClosing) {
-      dropping = name;
-      continue;
-    }
-    if (name === "pre") pre = Math.max(0, pre + (closing ? -1 : 1));
-    if (BLOCK.has(name)) breakLine();
-    else if (CELL.has(name) && !closing && line.trim()) line += "\t";
-  }
-  addText(html.slice(last));
+  parser.end(body ? html.slice(body.index) : html);
+  flush();
   breakLine();
   return lines.join("\n");
 }

@@ -1,10 +1,10 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, basename } from "node:path";
+import { dirname, basename } from "node:path";
+import { writeViaTemp } from "./temp.js";
 
-/** Writes a file through a temporary name and a rename, so a reader never sees half a file. */
+/**
+ * Writes a file through a temporary name and a rename, so a reader never sees half a file; the
+ * temporary is created exclusively under an unpredictable name (never through a planted symlink).
+ */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+  writeViaTemp(dirname(path), basename(path), path, data);
 }

@@ -6,6 +6,7 @@ import { FragmentFileSchema, RuleFileSchema, type RuleSpec } from "./schema.js";
 import { readYaml, formatProblem, type RuleProblem } from "./yaml-file.js";
 import { emptyLexicon, mergeLexiconDir, type Lexicon } from "./lexicon.js";
 import { checkPattern, compilePattern, expandFragments, lexiconFragments } from "./compile.js";
+import { redosProblem } from "./redos.js";
 import { loadCatalogue, type Catalogue } from "../name/catalogue.js";
 
 /** A rule ready to run: its spec, the compiled RegExp, and where it was written. */
@@ -50,7 +51,7 @@ export function loadRuleSet(baseDir: string, extraDirs: readonly string[], resol
   const lexicon = emptyLexicon();
   const fragments: Record<string, string> = {};
   const fragmentOrigin = new Map<string, string>();
-  const specs: { spec: RuleSpec; file: string; line: number | null }[] = [];
+  const specs: { spec: RuleSpec; file: string; line: number | null; user: boolean }[] = [];
 
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -69,13 +70,16 @@ export function loadRuleSet(baseDir: string, extraDirs: readonly string[], resol
         }
         fragments[name] = src;
         fragmentOrigin.set(name, display(fragFile));
+        // the user's fragments, by a ReDoS analyser (the built-in ones are checked by the test suite)
+        const redos = dir === baseDir ? null : redosProblem(src);
+        if (redos) problems.push({ file: display(fragFile), line: parsed.lineOf(["fragments", name]), rule: null, message: `fragment {${name}}: ${redos}` });
       }
     }
     for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n) && n !== "fragments.yaml").sort()) {
       const file = join(dir, name);
       const parsed = readYaml(file, RuleFileSchema, display(file));
       problems.push(...parsed.problems);
-      parsed.value?.rules.forEach((spec, i) => specs.push({ spec, file: display(file), line: parsed.lineOf(["rules", i]) }));
+      parsed.value?.rules.forEach((spec, i) => specs.push({ spec, file: display(file), line: parsed.lineOf(["rules", i]), user: dir !== baseDir }));
     }
   }
 
@@ -87,7 +91,7 @@ export function loadRuleSet(baseDir: string, extraDirs: readonly string[], resol
 
   const seen = new Map<string, string>();
   const rules: CompiledRule[] = [];
-  for (const { spec, file, line } of specs) {
+  for (const { spec, file, line, user } of specs) {
     const at = (message: string) => problems.push({ file, line, rule: spec.id, message });
     if (seen.has(spec.id)) {
       at(`duplicate rule id (also in ${seen.get(spec.id)})`);
@@ -103,6 +107,12 @@ export function loadRuleSet(baseDir: string, extraDirs: readonly string[], resol
     const structural = checkPattern(source);
     if (structural.length) {
       structural.forEach((p) => at(`pattern: ${p}`));
+      continue;
+    }
+    // the user's rules, by a ReDoS analyser (the built-in ones are checked by the test suite)
+    const redos = user ? redosProblem(spec.pattern) : null;
+    if (redos) {
+      at(`pattern: ${redos}`);
       continue;
     }
     const regex = compilePattern(source);

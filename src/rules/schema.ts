@@ -51,13 +51,16 @@ export type RuleSpec = z.infer<typeof RuleSchema>;
 export const RuleFileSchema = z.object({ rules: z.array(RuleSchema) }).strict();
 
 /** Shared pattern fragments: NAME → regex text, which may use other {NAME}s. */
+/** An empty form would match between any two characters and silently change what every rule matches. */
+const EMPTY_FORM = "an empty form (\"\") is not allowed: it would match everywhere";
+
 export const FragmentFileSchema = z.object({ fragments: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string()) }).strict();
 
 export const UnitEntrySchema = z
   .object({
     unit: z.string().min(1),
     dimension: z.string().min(1),
-    forms: z.array(z.string()).optional(),
+    forms: z.array(z.string().min(1, EMPTY_FORM)).optional(),
     si: z.tuple([z.number().positive(), z.string()]).optional(),
     cn: z.boolean().optional(),
     /** Characters that, right after the form, make it part of a word instead (家 of 家庭). */
@@ -68,14 +71,14 @@ export type UnitEntry = z.infer<typeof UnitEntrySchema>;
 
 export const LexiconSchemas = {
   units: z.object({ units: z.array(UnitEntrySchema) }).strict(),
-  magnitudes: z.object({ magnitudes: z.record(z.string(), z.number().positive()) }).strict(),
+  magnitudes: z.object({ magnitudes: z.record(z.string().min(1, EMPTY_FORM), z.number().positive()) }).strict(),
   qualifiers: z
     .object({
-      prefix: z.partialRecord(QualifierSchema, z.array(z.string())),
-      suffix: z.partialRecord(QualifierSchema, z.array(z.string())),
+      prefix: z.partialRecord(QualifierSchema, z.array(z.string().min(1, EMPTY_FORM))),
+      suffix: z.partialRecord(QualifierSchema, z.array(z.string().min(1, EMPTY_FORM))),
     })
     .strict(),
-  "change-verbs": z.object({ up: z.array(z.string()), down: z.array(z.string()), reach: z.array(z.string()) }).strict(),
+  "change-verbs": z.object({ up: z.array(z.string().min(1, EMPTY_FORM)), down: z.array(z.string().min(1, EMPTY_FORM)), reach: z.array(z.string().min(1, EMPTY_FORM)) }).strict(),
   "domain-terms": z.object({ terms: z.array(z.object({ term: z.string().min(1), tag: z.string().default("nz") }).strict()) }).strict(),
   labels: z.object({ heads: z.array(z.string()), pointers: z.array(z.string()) }).strict(),
   chrome: z.object({ line: z.array(z.string()), tail: z.array(z.string()) }).strict(),

@@ -26,8 +26,10 @@ export interface ParsedYaml<T> {
 export function readYaml<T>(file: string, schema: ZodType<T>, display = file): ParsedYaml<T> {
   const lineCounter = new LineCounter();
   let doc: Document;
+  let text = "";
   try {
-    doc = parseDocument(readFileSync(file, "utf8"), { lineCounter, prettyErrors: false, uniqueKeys: true });
+    text = readFileSync(file, "utf8");
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (e) {
     return { value: null, problems: [{ file: display, line: null, rule: null, message: `cannot read: ${(e as Error).message}` }], lineOf: () => null };
   }
@@ -50,9 +52,18 @@ export function readYaml<T>(file: string, schema: ZodType<T>, display = file): P
       lineOf,
     };
   }
-  const parsed = schema.safeParse(doc.toJS());
+  let js: unknown;
+  try {
+    // an alias bomb (aliases of aliases, "billion laughs") is refused past 100 alias expansions
+    js = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const alias = /(^|[\s\[{,:-])\*[^\s,\]}]+/m.exec(text);
+    const line = alias ? lineCounter.linePos(alias.index + alias[1]!.length).line : null;
+    return { value: null, problems: [{ file: display, line, rule: null, message: `refused: ${(e as Error).message.split("\n")[0]} (YAML aliases expand too much)` }], lineOf };
+  }
+  const parsed = schema.safeParse(js);
   if (!parsed.success) {
-    const data = doc.toJS() as Record<string, { id?: unknown; code?: unknown }[] | undefined> | null;
+    const data = js as Record<string, { id?: unknown; code?: unknown }[] | undefined> | null;
     return {
       value: null,
       problems: parsed.error.issues.map((issue) => {

@@ -113,7 +113,7 @@ function interrupt(out: string, signal: NodeJS.Signals, extra: string[] = []): P
     child.on("close", (code, sig) => resolve({ code, how: `${code === null ? `signal ${sig}` : `exit ${code}`}: ${stderr}`, stderr, seen }));
     const poll = setInterval(() => {
       const names = existsSync(out) ? readdirSync(out) : [];
-      const tmpRecords = names.find((f) => /^\.records\.jsonl\.\d+\.tmp$/.test(f));
+      const tmpRecords = names.find((f) => /^\.records\.jsonl\.\d+(\.[0-9a-f]{12})?\.tmp$/.test(f));
       if (tmpRecords && statSync(join(out, tmpRecords)).size > 0) {
         clearInterval(poll);
         seen = names;

@@ -13,6 +13,7 @@ import { DocumentRecordSchema, type DocumentRecord } from "../../src/model/docum
 import type { Diagnostic } from "../../src/model/diagnostic.js";
 import { DATASET, DOCUMENT } from "./helpers/dataset.js";
 import { documentText } from "../../src/export/dataset-format.js";
+import { tempName } from "../../src/export/dataset-folder.js";
 import { resolveColumns } from "../../src/export/columns.js";
 import { tableToCsv } from "../../src/export/csv.js";
 import { panelCells, panelHeader } from "../../src/export/panel-columns.js";
@@ -183,9 +184,13 @@ describe("DatasetWriter: documents formatted by the workers (text chunks) write 
     const [d] = batch();
     if (!d?.document) throw new Error("fixture");
     const t = documentText(d.doc_id, d.records, d.document, d.diagnostics, resolveColumns());
-    expect(t.bytes.byteOffset).toBe(0);
-    expect(t.bytes.buffer.byteLength).toBe(t.bytes.byteLength);
-    expect(t.lengths.reduce((a, b) => a + b, 0)).toBe(t.bytes.byteLength);
+    t.parts.forEach((list, i) => {
+      for (const b of list) {
+        expect(b.byteOffset).toBe(0);
+        expect(b.buffer.byteLength).toBe(b.byteLength);
+      }
+      expect(list.reduce((a, b) => a + b.byteLength, 0)).toBe(t.lengths[i]);
+    });
   });
 });
 
@@ -201,7 +206,7 @@ describe("DatasetWriter: temporaries, close and abort", () => {
     const w = await DatasetWriter.open(dir);
     for (const d of batch()) w.add(d);
     expect(temps(dir).sort()).toEqual(
-      [...TEXT_FILES.map((f) => `.${f}.${process.pid}.tmp`), `.statements.csv.${process.pid}.part.tmp`].sort(),
+      [...TEXT_FILES.map((f) => tempName(f)), tempName("statements.csv", true)].sort(),
     );
     for (const f of TEXT_FILES) expect(readFileSync(join(dir, f), "utf8")).toBe(`previous ${f}\n`);
     expect(w.committed).toBe(false);

@@ -1,0 +1,10 @@
+/**
+ * The extra rule folders of `zhibiao extract --rules`, loaded and checked (schema, fragments, lexicons,
+ * ReDoS analysis) in the main thread before any input is opened, stdin included: bad rules exit 1
+ * having read nothing. Without extra folders there is nothing to check (the built-in rules are tested).
+ */
+export async function checkRuleDirs(dirs: readonly string[]): Promise<void> {
+  if (!dirs.length) return;
+  const [{ loadRuleSet, BUILTIN_RULES_DIR }, { RESOLVERS }] = await Promise.all([import("./load.js"), import("../resolve/figure.js")]);
+  loadRuleSet(BUILTIN_RULES_DIR, dirs, new Set(Object.keys(RESOLVERS)));
+}
