@@ -35,13 +35,15 @@ const QUIESCE_MS = 5000;
 
 /**
  * The hard wall-clock limit of one document (reading, matching, refining, formatting), in ms: 120 s and
- * 2 s more per MB of input, or `ZHIBIAO_TIME_LIMIT` seconds for every document. Past it the worker is
- * ended and replaced, and the document is an error (`time-limit`).
+ * 2 s more per MB of input — with `--ocr`, 600 s and 20 s more per MB, as a scanned page takes seconds —
+ * or `ZHIBIAO_TIME_LIMIT` seconds for every document. Past it the worker is ended and replaced, and the
+ * document is an error (`time-limit`).
  */
-export function timeLimitMs(bytes: number, env: NodeJS.ProcessEnv = process.env): number {
+export function timeLimitMs(bytes: number, env: NodeJS.ProcessEnv = process.env, ocr = false): number {
   const fixed = Number(env.ZHIBIAO_TIME_LIMIT);
   if (env.ZHIBIAO_TIME_LIMIT && Number.isFinite(fixed) && fixed > 0) return fixed * 1000;
-  return 120_000 + Math.ceil((bytes / 2 ** 20) * 2000);
+  const mb = bytes / 2 ** 20;
+  return ocr ? 600_000 + Math.ceil(mb * 20_000) : 120_000 + Math.ceil(mb * 2000);
 }
 
 /** Pools not yet closed: a signal handler stops them all before the process exits. */
@@ -202,7 +204,7 @@ export class WorkerPool {
       const { bytes } = next.task;
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       const task: Task = own ? next.task : { ...next.task, bytes: new Uint8Array(bytes) };
-      const limit = timeLimitMs(next.size);
+      const limit = timeLimitMs(next.size, process.env, this.init.read?.ocr === true);
       slot.timer = setTimeout(() => this.expire(slot, limit), limit);
       slot.worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
     }
