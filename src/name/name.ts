@@ -81,14 +81,25 @@ export function lookupPhrase(phrase: string, cat: Catalogue, lex: Lexicon): Phra
  */
 const MEMO_MAX = 100_000;
 function memo<T>(cat: Catalogue, _lex: Lexicon, kind: string, key: string, compute: () => T, sub = ""): T {
-  // the catalogue's own table (one catalogue goes with one lexicon: both come from one RuleSet)
-  const table = cat.memo;
-  const k = sub ? `${kind}${key}\u0000${sub}` : `${kind}${key}`;
-  const hit = table.get(k);
-  if (hit !== undefined || table.has(k)) return hit as T;
+  // the catalogue's own tables, one per kind of question, keyed by the phrase itself (no key is built:
+  // a concatenated key costs more than the lookup); one catalogue goes with one lexicon (one RuleSet)
+  let table = cat.memo.get(kind) as Map<string, unknown> | undefined;
+  if (!table) cat.memo.set(kind, (table = new Map()));
+  if (sub) {
+    let bySub = table.get(key) as Map<string, unknown> | undefined;
+    if (!bySub) {
+      if (table.size >= MEMO_MAX) table.clear();
+      table.set(key, (bySub = new Map()));
+    }
+    if (bySub.has(sub)) return bySub.get(sub) as T;
+    const value = compute();
+    bySub.set(sub, value);
+    return value;
+  }
+  if (table.has(key)) return table.get(key) as T;
   if (table.size >= MEMO_MAX) table.clear();
   const value = compute();
-  table.set(k, value);
+  table.set(key, value);
   return value;
 }
 

