@@ -140,6 +140,7 @@ export function townIndex(): TownIndex {
   }
   const table = `\n${lines.join("\n")}\n`;
   const made = new Map<string, Division>();
+  const searched = new Map<string, Division[] | undefined>();
   const at = (lineStart: number): Division | undefined => {
     const end = table.indexOf("\n", lineStart);
     const [code, name, parentCode] = table.slice(lineStart, end).split("\t") as [string, string, string];
@@ -158,11 +159,15 @@ export function townIndex(): TownIndex {
     byName: {
       get: (name) => {
         if (!name || /[\t\n]/.test(name)) return undefined;
+        // each name searched once per process (a region string is read by trying its substrings)
+        if (searched.has(name)) return searched.get(name);
         const out: Division[] = [];
         for (let i = table.indexOf(`\t${name}\t`); i >= 0; i = table.indexOf(`\t${name}\t`, i + 1)) {
           const d = at(table.lastIndexOf("\n", i) + 1);
           if (d) out.push(d);
         }
+        if (searched.size > 10_000) searched.clear();
+        searched.set(name, out.length ? out : undefined);
         return out.length ? out : undefined;
       },
     },
