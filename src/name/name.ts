@@ -196,7 +196,20 @@ function codeFor(ind: Indicator, look: PhraseLookup, f: NameInput): string | nul
 export function nameFigure(f: NameInput, cat: Catalogue, lex: Lexicon, part: number | null = null): NameResult {
   const indicator = f.indicator;
   if (!indicator) return { names: [], why: ["no indicator phrase"] };
-  return memo(cat, lex, "f", indicator, () => nameUncached({ ...f, indicator }, cat, lex, part), `${f.kind}|${f.unit}|${f.dimension}|${part}`);
+  // per phrase, the few (kind, unit, dimension, part) it was named for: found by comparing fields,
+  // not by building a key for every figure
+  let table = cat.memo.get("f") as Map<string, { f: NameInput; part: number | null; r: NameResult }[]> | undefined;
+  if (!table) cat.memo.set("f", (table = new Map()));
+  let seen = table.get(indicator);
+  if (!seen) {
+    if (table.size >= MEMO_MAX) table.clear();
+    table.set(indicator, (seen = []));
+  }
+  const hit = seen.find((e) => e.part === part && e.f.kind === f.kind && e.f.unit === f.unit && e.f.dimension === f.dimension);
+  if (hit) return hit.r;
+  const r = nameUncached({ ...f, indicator }, cat, lex, part);
+  seen.push({ f: { ...f }, part, r });
+  return r;
 }
 
 function nameUncached(f: NameInput & { indicator: string }, cat: Catalogue, lex: Lexicon, part: number | null): NameResult {
@@ -229,5 +242,19 @@ function nameUncached(f: NameInput & { indicator: string }, cat: Catalogue, lex:
 
 /** How many parts the phrase of a figure names: `phraseParts("城乡居民人均可支配收入", lex)` → 2. */
 export function phraseParts(indicator: string | null, lex: Lexicon, cat: Catalogue): number {
-  return indicator ? memo(cat, lex, "p", indicator, () => splitPhrase(indicator, lex, cat).length) : 0;
+  if (!indicator) return 0;
+  // most phrases hold no joiner and no two-indicator head: one part, without a lookup
+  if (!mayList(lex).test(indicator)) return 1;
+  return memo(cat, lex, "p", indicator, () => splitPhrase(indicator, lex, cat).length);
+}
+
+const LIST_TESTS = new WeakMap<Lexicon, RegExp>();
+/** A test for what can make a phrase name several indicators: a joiner, or a head like 城乡居民. */
+function mayList(lex: Lexicon): RegExp {
+  let re = LIST_TESTS.get(lex);
+  if (!re) {
+    const words = [...lex.names.joiners, ...lex.names.split.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    LIST_TESTS.set(lex, (re = words.length ? new RegExp(words.join("|")) : /(?!)/));
+  }
+  return re;
 }
