@@ -28,14 +28,19 @@ export interface FloorFailure {
 
 /** Reads and validates a floors file: `loadFloors("quality/floors.json")`. */
 export function loadFloors(path: string): Floors {
+  return readJsonFile(path, FloorsSchema, "floors");
+}
+
+/** A JSON file checked against a zod schema; an error names the file and each problem: `readJsonFile("f.json", S, "floors")`. */
+export function readJsonFile<T>(path: string, schema: z.ZodType<T>, what: string): T {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, "utf8"));
   } catch (e) {
     throw new Error(`${path}: ${(e as Error).message}`);
   }
-  const parsed = FloorsSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${path}: invalid floors: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new Error(`${path}: invalid ${what}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   return parsed.data;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readJsonFile } from "./floors.js";
 import { z } from "zod";
 
 const fraction = z.number().min(0).max(1).optional();
@@ -22,15 +22,7 @@ export interface PanelScore {
 
 /** Reads and validates the panel floors: `loadPanelFloors("quality/panel-floors.json")`. */
 export function loadPanelFloors(path: string): PanelFloors {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new Error(`${path}: ${(e as Error).message}`);
-  }
-  const parsed = PanelFloorsSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${path}: invalid panel floors: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  return parsed.data;
+  return readJsonFile(path, PanelFloorsSchema, "panel floors");
 }
 
 /**

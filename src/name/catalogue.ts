@@ -98,11 +98,3 @@ export function loadCatalogue(dirs: readonly string[], display: (f: string) => s
   const patterned = [...byCode.values()].filter((i) => i.patterns.length);
   return { catalogue: Object.freeze({ byCode, forms, indexForms, weakForms, patterned, order, memo: new Map<string, unknown>() }), problems };
 }
-
-/** The growth code of a level, or the level's own code for a growth: `growthOf(cat, "gdp")` → "gdp_growth". */
-export function growthCode(cat: Catalogue, code: string): string | null {
-  const ind = cat.byCode.get(code);
-  if (!ind) return null;
-  if (ind.spec.measure === "level") return ind.spec.growth ?? null;
-  return null;
-}

@@ -72,7 +72,7 @@ function stripEnd(s: string, words: readonly string[]): string {
  * word of growth (增速) off its end: `lookupPhrase("全区地区生产总值增速", cat, lex)` → { code: "gdp", growth: true, … }.
  */
 export function lookupPhrase(phrase: string, cat: Catalogue, lex: Lexicon): PhraseLookup {
-  return memo(cat, lex, "l", phrase, () => lookupUncached(phrase, cat, lex));
+  return memo(cat, "l", phrase, () => lookupUncached(phrase, cat, lex));
 }
 
 /**
@@ -80,22 +80,11 @@ export function lookupPhrase(phrase: string, cat: Catalogue, lex: Lexicon): Phra
  * naming is a pure function of them), so each is worked out once per process; bounded, cleared when full.
  */
 const MEMO_MAX = 100_000;
-function memo<T>(cat: Catalogue, _lex: Lexicon, kind: string, key: string, compute: () => T, sub = ""): T {
+function memo<T>(cat: Catalogue, kind: string, key: string, compute: () => T): T {
   // the catalogue's own tables, one per kind of question, keyed by the phrase itself (no key is built:
   // a concatenated key costs more than the lookup); one catalogue goes with one lexicon (one RuleSet)
   let table = cat.memo.get(kind) as Map<string, unknown> | undefined;
   if (!table) cat.memo.set(kind, (table = new Map()));
-  if (sub) {
-    let bySub = table.get(key) as Map<string, unknown> | undefined;
-    if (!bySub) {
-      if (table.size >= MEMO_MAX) table.clear();
-      table.set(key, (bySub = new Map()));
-    }
-    if (bySub.has(sub)) return bySub.get(sub) as T;
-    const value = compute();
-    bySub.set(sub, value);
-    return value;
-  }
   if (table.has(key)) return table.get(key) as T;
   if (table.size >= MEMO_MAX) table.clear();
   const value = compute();
@@ -245,7 +234,7 @@ export function phraseParts(indicator: string | null, lex: Lexicon, cat: Catalog
   if (!indicator) return 0;
   // most phrases hold no joiner and no two-indicator head: one part, without a lookup
   if (!mayList(lex).test(indicator)) return 1;
-  return memo(cat, lex, "p", indicator, () => splitPhrase(indicator, lex, cat).length);
+  return memo(cat, "p", indicator, () => splitPhrase(indicator, lex, cat).length);
 }
 
 const LIST_TESTS = new WeakMap<Lexicon, RegExp>();
