@@ -13,3 +13,20 @@ const { DEFAULT_DICT } = require("nodejieba");
 const { compactDictionary, COMPACT_DICT_NAME } = await import(join(root, "dist", "nlp", "tokenizer.js"));
 mkdirSync(join(root, "dist", "dict"), { recursive: true });
 writeFileSync(join(root, "dist", "dict", COMPACT_DICT_NAME), compactDictionary(readFileSync(DEFAULT_DICT, "utf8")));
+
+// dist/build-id.txt: the sha256 of every built file, so `extract --update` re-extracts everything after a new build.
+const { createHash } = await import("node:crypto");
+const { readdirSync, statSync } = await import("node:fs");
+const dist = join(root, "dist");
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (name !== "build-id.txt") files.push(p);
+  }
+};
+walk(dist);
+const hash = createHash("sha256");
+for (const f of files) hash.update(f.slice(dist.length)).update("\u0000").update(readFileSync(f)).update("\u0000");
+writeFileSync(join(dist, "build-id.txt"), hash.digest("hex") + "\n");

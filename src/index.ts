@@ -27,5 +27,6 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractText
     engines.set(key, engine);
   }
   // offsets index exactly the string given (the readers drop a file's BOM before this point)
-  return extractText(text, { doc_id: opts.doc_id, report_date: opts.report_date, region: opts.region }, engine);
+  const { rules: _rules, ...textOptions } = opts;
+  return extractText(text, textOptions, engine);
 }

@@ -1,3 +1,4 @@
+import { normalizeDocId } from "../io/collect.js";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { DEFAULT_MAX_BYTES } from "../io/read.js";
@@ -28,6 +29,8 @@ export const ExtractCliOptionsSchema = z
     meta: z.string().min(1).optional(),
     region: z.string().min(1).optional(),
     reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "--report-date takes a date YYYY-MM-DD").optional(),
+    docId: z.string().refine((s) => normalizeDocId(s) !== "", "--doc-id takes a non-empty id").transform(normalizeDocId).optional(),
+    update: z.boolean().default(false),
   })
   .strict();
 export type ExtractCliOptions = z.output<typeof ExtractCliOptionsSchema>;

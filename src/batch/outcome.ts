@@ -27,6 +27,10 @@ export interface ItemOutcome {
   diagnostics: Diagnostic[];
   /** The one-line stderr message of a failed input ("<path>: <problem>"); null when it did not fail. */
   error: string | null;
+  /** True when a later `extract --update` may copy this output (read and extracted without error, doc_id its own, not stdin). */
+  reusable?: boolean;
+  /** sha256 of the metadata given for the input (run.json), or null. */
+  meta?: string | null;
   /** Set for an input that was not read (a file of a format zhibiao does not read, or one listed twice). */
   skipped?: { code: string; reason: string };
 }

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import pLimit from "p-limit";
+import { metaHash } from "./fingerprint.js";
 import type { InputItem } from "../io/collect.js";
 import { readBytes, readStdin } from "../io/read.js";
 import { describeError } from "../io/errors.js";
@@ -29,6 +31,10 @@ export interface BatchOptions {
   overridesFor?: (doc_id: string, path: string) => MetaOverride | undefined;
   /** Bytes of input started ahead (default 64 MB; one input is always let through): bounds memory with large files. */
   windowBytes?: number;
+  /** `extract --update`: the output of an unchanged input, copied from the earlier run, or null to extract it. */
+  reuse?: ((q: { index: number; doc_id: string; path: string; sha256: string; meta: string | null }) => ItemOutcome | null) | null;
+  /** doc_ids given by the caller (`--doc-id` for stdin), by item index. */
+  docIds?: ReadonlyMap<number, string>;
   /** Read PDF pages without a text layer by OCR (`--ocr`). */
   ocr?: boolean;
 }
@@ -49,7 +55,7 @@ export async function runBatch(items: readonly InputItem[], opts: BatchOptions, 
     return item?.kind === "file" ? item.size : 0;
   };
   let bytesAhead = 0;
-  const { ids, renamed } = uniqueDocIds(items);
+  const { ids, renamed } = uniqueDocIds(items, opts.docIds);
   const started = new Map<number, Promise<ItemOutcome>>();
   const start = (index: number) => {
     const p = handleItem(index);
@@ -71,17 +77,25 @@ export async function runBatch(items: readonly InputItem[], opts: BatchOptions, 
       const { code, message } = describeError(e);
       return failedOutcome(index, doc_id, item.path, { code, stage: "read", message });
     }
-    const outcome = await pool.run({ id: index, doc_id, path: item.path, bytes, overrides: opts.overridesFor?.(doc_id, item.path) });
-    if (!outcome.ok) return failedOutcome(index, doc_id, item.path, outcome.failure);
+    const overrides = opts.overridesFor?.(doc_id, item.path);
+    const meta = metaHash(overrides);
+    if (opts.reuse && item.kind === "file" && !renamed.has(index)) {
+      const copied = opts.reuse({ index, doc_id, path: item.path, sha256: createHash("sha256").update(bytes).digest("hex"), meta });
+      if (copied) return copied;
+    }
+    const outcome = await pool.run({ id: index, doc_id, path: item.path, bytes, overrides });
+    if (!outcome.ok) return { ...failedOutcome(index, doc_id, item.path, outcome.failure), meta };
     const { result } = outcome;
     const diagnostics = result.diagnostics.slice();
     if (renamed.has(index)) {
-      const first = ids.indexOf(doc_id.replace(/~\d+$/, ""));
+      const base = doc_id.replace(/~[0-9a-f]{8}$/, "");
+      const others = items.filter((it, i) => i !== index && renamed.get(i)?.startsWith(`${base}~`)).map((it) => it.path);
       diagnostics.unshift(
-        diagnostic({ doc_id, path: item.path, severity: "warning", stage: "read", code: "duplicate-doc-id", message: `${item.path}: same file name as ${items[first]?.path ?? "an earlier input"}; doc_id ${doc_id}` }),
+        diagnostic({ doc_id, path: item.path, severity: "warning", stage: "read", code: "duplicate-doc-id", message: `${item.path}: doc_id ${base} is also that of ${others.join(", ") || "another input"}; this one is ${doc_id} (the hash of its path)` }),
       );
     }
-    return { index, path: item.path, records: result.records, panel: result.panel, jsonl: outcome.jsonl, text: outcome.text, recordCount: outcome.recordCount, document: result.document, diagnostics, error: null };
+    const reusable = item.kind === "file" && !renamed.has(index) && result.document.status === "ok";
+    return { index, path: item.path, records: result.records, panel: result.panel, jsonl: outcome.jsonl, text: outcome.text, recordCount: outcome.recordCount, document: result.document, diagnostics, error: null, reusable, meta };
   };
   try {
     let next = 0;

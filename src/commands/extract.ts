@@ -1,6 +1,6 @@
 import type { Command } from "./types.js";
 import { ConfigError, parse, str, strs, UsageError } from "./args.js";
-import { collectInputs } from "../io/collect.js";
+import { collectInputs, type InputItem } from "../io/collect.js";
 import { checkOutputDir } from "../export/dataset-folder.js";
 import type { DatasetWriter } from "../export/dataset-writer.js";
 import { ColumnError, parseHeader, resolveColumns } from "../export/columns.js";
@@ -14,6 +14,9 @@ import { metaFor, readMetaFile, unusedRows, type MetaOverride } from "../io/meta
 import { SkippedFiles } from "../batch/skipped.js";
 import { checkRuleDirs } from "../rules/precheck.js";
 import { OCR_PACKAGES, ocrUnavailable } from "../io/ocr.js";
+import { existsSync } from "node:fs";
+import { BUILTIN_RULES, runFingerprint } from "../batch/fingerprint.js";
+import { ReuseIndex } from "../batch/reuse.js";
 
 const HELP = `Usage: zhibiao extract <files, folders, globs or -> --out <dir> [options]
 
@@ -25,6 +28,8 @@ Extracts every metric mention of the inputs and writes, in <dir>:
   diagnostics.jsonl  problems found (unreadable inputs, skipped files, rule warnings)
   panel.csv          the headline table: per report, the targets it sets and the results it reports,
   panel.jsonl        one row per indicator code × status × period (see docs/panel.md)
+  documents.csv      documents.jsonl as a table
+  run.json           what made the folder: program, rules, options, each input's sha256 (for --update)
 
 Inputs: files, folders (read recursively for .txt .html .htm .docx .doc .wps .rtf .odt .pdf; other
 files are skipped, named on stderr, counted in the summary and listed in diagnostics.jsonl), glob
@@ -44,8 +49,14 @@ Options:
                        region_code, level, report_date, report_year, title
   --region <name>      the region of every input (e.g. 广东省深圳市盐田区), over its text
   --report-date <date> the date of every input (YYYY-MM-DD), over its text
+  --doc-id <id>        the doc_id of the one input (- for stdin, or a single file); otherwise a file's
+                       doc_id is its path under the folder named, without extension (README: Ids)
   --jobs <n>           worker threads (default: the number of cores)
   --max-bytes <size>   refuse inputs larger than this, unread (default 100MB; e.g. 500000, 20MB)
+  --update             keep <dir> and extract again only inputs that are new or changed (sha256, or
+                       the metadata given for them); every input when the program, the rules or the
+                       output options changed. Inputs no longer given are dropped. The files are the
+                       same bytes a full run writes (run.json in <dir> says what made them)
   --force              write into an --out folder that holds other files (they are left alone)
   --ocr                read PDF pages that have no text layer (scans) by OCR: Tesseract's Simplified
                        Chinese model (needs ${OCR_PACKAGES}; documents.jsonl says reader pdf+ocr)
@@ -77,6 +88,8 @@ export function extractOptions(argv: string[]): ExtractCliOptions {
     meta: { type: "string" },
     region: { type: "string" },
     "report-date": { type: "string" },
+    "doc-id": { type: "string" },
+    update: { type: "boolean" },
   });
   const jobs = str(values.jobs);
   const maxBytes = str(values["max-bytes"]);
@@ -96,6 +109,8 @@ export function extractOptions(argv: string[]): ExtractCliOptions {
     meta: str(values.meta),
     region: str(values.region),
     reportDate: str(values["report-date"]),
+    docId: str(values["doc-id"]),
+    update: values.update === true,
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? "bad options");
   const opts = parsed.data;
@@ -108,6 +123,7 @@ export function extractOptions(argv: string[]): ExtractCliOptions {
   }
   const formats = opts.formats.flatMap((f) => f.split(",")).map((f) => f.trim().toLowerCase()).filter(Boolean);
   if (opts.out === "-" && formats.some((f) => f !== "jsonl")) throw new UsageError("--out - streams JSONL only; drop --format or use --format jsonl");
+  if (opts.out === "-" && opts.update) throw new UsageError("--update keeps an output folder; it does not apply to --out -");
   if (opts.out === "-" && opts.header) throw new UsageError("--header applies to CSV/XLSX files, not to JSONL on stdout");
   return opts;
 }
@@ -143,6 +159,15 @@ export const extractCommand: Command = {
     const noOcr = opts.ocr ? await ocrUnavailable() : null;
     if (noOcr) throw new ConfigError(`--ocr needs ${OCR_PACKAGES} (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils): ${noOcr}`);
     const { items } = collectInputs(opts.inputs);
+    const docIds = forcedDocIds(items, opts.docId);
+    const fingerprint = stream ? null : runFingerprint([BUILTIN_RULES, ...opts.rules], outputOptions(opts));
+    let reuse: ReuseIndex | null = null;
+    if (opts.update && fingerprint) {
+      const opening = existsSync(opts.out) ? ReuseIndex.open(opts.out, fingerprint) : { index: null, why: `${opts.out} does not exist yet` };
+      if (opening.index) reuse = opening.index;
+      else if (!opts.quiet) process.stderr.write(`zhibiao: --update: ${opening.why}; extracting every input\n`);
+    }
+    const withRecords = wantsXlsx(opts.formats);
     const usedRows = new Set<number>();
     const overridesFor = (doc_id: string, path: string): MetaOverride | undefined => {
       const row = table ? metaFor(table, doc_id, path) : null;
@@ -193,7 +218,10 @@ export const extractCommand: Command = {
       if (writer) {
         // Written now and dropped: memory does not grow with the batch. The workers formatted the
         // document (o.text); records come as objects only for records.xlsx.
-        writer.add(o);
+        writer.add({
+          ...o,
+          ledger: { doc_id: o.document?.doc_id ?? null, path: o.path, sha256: o.document?.sha256 ?? null, meta: o.meta ?? null, reusable: o.reusable ?? false, records: o.recordCount, cells: o.panel?.length ?? 0 },
+        });
       } else if (stdoutClosed) {
         throw new StdoutClosed();
       } else if (o.jsonl?.length) {
@@ -221,10 +249,10 @@ export const extractCommand: Command = {
     process.once("SIGTERM", onSignal);
     try {
       const dataset = stream ? null : { columns: resolveColumns(opts.columns), records: wantsXlsx(opts.formats) };
-      await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules }, jsonl: stream ? { columns } : null, dataset, overridesFor, ocr: opts.ocr }, emit);
+      await runBatch(items, { jobs: opts.jobs, maxBytes: opts.maxBytes, engine: { rulesDirs: opts.rules }, jsonl: stream ? { columns } : null, dataset, overridesFor, ocr: opts.ocr, docIds, reuse: reuse ? (q) => reuseOf(reuse as ReuseIndex, q, withRecords) : null }, emit);
       if (table) for (const line of unusedRows(table, usedRows)) progress.log(`zhibiao: warning: ${line}`);
       if (interrupted) return await untilExit();
-      if (!stream) await (await (opened ??= openWriter())).close();
+      if (!stream) await (await (opened ??= openWriter())).close(fingerprint ?? undefined);
     } catch (e) {
       (writer as DatasetWriter | null)?.abort();
       if (interrupted) return await untilExit();
@@ -232,17 +260,46 @@ export const extractCommand: Command = {
       if (!(e instanceof StdoutClosed)) throw e;
       return failed ? 2 : 0;
     } finally {
+      reuse?.close();
       progress.clear();
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
     }
     if (!opts.quiet) {
       const where = stream ? "stdout" : opts.out;
-      process.stderr.write(`zhibiao: ${docCount} documents${failed ? ` (${failed} failed)` : ""}, ${recordCount} records${stream ? "" : `, ${cellCount} panel cells`} → ${where}${skipped.summary()}\n`);
+      const parts = [failed ? `${failed} failed` : "", reuse ? `${reuse.copied} unchanged, ${docCount - reuse.copied} extracted` : ""].filter(Boolean);
+      process.stderr.write(`zhibiao: ${docCount} documents${parts.length ? ` (${parts.join("; ")})` : ""}, ${recordCount} records${stream ? "" : `, ${cellCount} panel cells`} → ${where}${skipped.summary()}\n`);
     }
     return failed ? 2 : 0;
   },
 };
+
+/** The options that change the bytes of the output files (run.json's fingerprint). */
+function outputOptions(opts: ExtractCliOptions): Record<string, unknown> {
+  let formats: string[] = [];
+  try {
+    formats = [...parseFormats(opts.formats)].sort();
+  } catch {
+    // a bad --format is reported when the writer module loads
+  }
+  return { columns: resolveColumns(opts.columns), header: parseHeader(opts.header), formats, ocr: opts.ocr };
+}
+
+/** The copied outcome of an unchanged input, or null to extract it. */
+function reuseOf(index: ReuseIndex, q: { index: number; doc_id: string; path: string; sha256: string; meta: string | null }, withRecords: boolean): ItemOutcome | null {
+  const item = index.find(q.doc_id, q.path, q.sha256, q.meta);
+  return item ? index.outcome(item, q.index, withRecords) : null;
+}
+
+/** The --doc-id of the one input it names (stdin, or a single file), by item index: `forcedDocIds(items, "盐田区2016")`. */
+function forcedDocIds(items: readonly InputItem[], docId: string | undefined): Map<number, string> {
+  const out = new Map<number, string>();
+  if (docId === undefined) return out;
+  const readable = items.flatMap((item, i) => (item.kind === "file" || item.kind === "stdin" ? [i] : []));
+  if (readable.length !== 1) throw new UsageError(`--doc-id names one input (- or a single file), and ${readable.length} inputs were given`);
+  out.set(readable[0] as number, docId);
+  return out;
+}
 
 /** True when --format asks for records.xlsx (a bad value is reported when the writer module loads). */
 function wantsXlsx(formats: string[]): boolean {

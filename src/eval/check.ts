@@ -62,7 +62,7 @@ export async function checkReport(r: KnownReport, engine: Engine, update = false
   let expected: StoredRecord[] | null;
   try {
     const doc = await readDocument(r.textPath);
-    actual = (await extractDocument(doc, engine)).records;
+    actual = (await extractDocument({ ...doc, path: r.text }, engine)).records;
     expected = readExpected(r.expectedPath);
   } catch (e) {
     return { ...base, status: "error", error: `${r.text}: ${(e as Error).message}`, expected_count: 0, actual_count: 0, diff: EMPTY_DIFF };

@@ -31,13 +31,16 @@ export const ZH_NAMES: Readonly<Record<string, string>> = {
   rule_id: "规则编号",
   region: "地区",
   region_code: "区划代码",
+  level: "行政级别",
   report_date: "报告日期",
+  report_year: "报告年份",
+  path: "文件路径",
 };
 
 /** One example value per column, taken from the seed report (seeds/000_a856141411780175.txt). */
 export const EXAMPLES: Readonly<Record<string, string | number | boolean>> = {
   doc_id: "000_a856141411780175",
-  record_id: "9c1f2e7a4b3d5e60",
+  record_id: "r9c1f2e7a4b3d5e60",
   start: 1130,
   end: 1138,
   raw: "14869 万元",
@@ -62,7 +65,10 @@ export const EXAMPLES: Readonly<Record<string, string | number | boolean>> = {
   rule_id: "quantity-number-unit",
   region: "上海市崇明区东平镇",
   region_code: "310151115",
+  level: "town",
   report_date: "2023-08-01",
+  report_year: 2023,
+  path: "seeds/000_a856141411780175.txt",
 };
 
 /** Chinese names of the kinds, for the statements table and the review page legend. */

@@ -14,16 +14,16 @@ import { randomTag } from "../io/temp.js";
  * .gitignore) is not a run's output and never in the way: the project's own output/ has one.
  */
 const FOLDER_NOTES = new Set(["README.md", "README", "README.txt", ".gitkeep", ".gitignore", ".zhibiao.lock"]);
-export const OUTPUT_FILES = ["records.jsonl", "records.csv", "statements.csv", "documents.jsonl", "diagnostics.jsonl", "panel.jsonl", "panel.csv", "records.xlsx"] as const;
+export const OUTPUT_FILES = ["records.jsonl", "records.csv", "statements.csv", "documents.jsonl", "documents.csv", "diagnostics.jsonl", "panel.jsonl", "panel.csv", "records.xlsx", "run.json"] as const;
 export type OutputFile = (typeof OUTPUT_FILES)[number];
-/** The output files every run writes (records.xlsx only with --format xlsx). */
-export const TEXT_OUTPUTS = OUTPUT_FILES.filter((f) => f !== "records.xlsx");
+/** The output files every run appends to as documents come (records.xlsx only with --format xlsx; documents.csv is written at the end from documents.jsonl). */
+export const TEXT_OUTPUTS = OUTPUT_FILES.filter((f) => f !== "records.xlsx" && f !== "documents.csv" && f !== "run.json");
 
 /**
  * The temporary name of an output file while a run writes it: `.records.csv.<pid>.<12 random hex>.tmp`
  * (`.part.tmp` for the statements spill); the names of earlier versions, without the random part, too.
  */
-export const TEMP_NAME = /^\.(records\.jsonl|records\.csv|statements\.csv|documents\.jsonl|diagnostics\.jsonl|panel\.jsonl|panel\.csv|records\.xlsx)\.(\d+)(?:\.[0-9a-f]{12})?(\.part)?\.tmp$/;
+export const TEMP_NAME = /^\.(records\.jsonl|records\.csv|statements\.csv|documents\.jsonl|documents\.csv|diagnostics\.jsonl|panel\.jsonl|panel\.csv|records\.xlsx|run\.json)\.(\d+)(?:\.[0-9a-f]{12})?(\.part)?\.tmp$/;
 
 /** The random part of this process's temporary names: unpredictable, so nothing can be planted at them. */
 const RUN_TAG = randomTag();

@@ -10,6 +10,8 @@ import type { PanelRow } from "../model/panel.js";
 import { panelHeader } from "./panel-columns.js";
 import { parseFormats, type DatasetOptions } from "./dataset-options.js";
 import type { XlsxStreamWriter } from "./xlsx.js";
+import { documentsCsv } from "./documents-csv.js";
+import { runStateJson, type LedgerFile, type RunFingerprint, type RunItem } from "./run-state.js";
 import { checkOutputDir, LOCK_NAME, OUTPUT_FILES, OutputDirError, TEMP_NAME, TEXT_OUTPUTS, tempName, type OutputFile } from "./dataset-folder.js";
 import { openExclusive, writeAll } from "../io/temp.js";
 
@@ -35,6 +37,8 @@ export interface DatasetChunk {
    * this writer's columns): appended as it is, and `document`/`documents` are not written again.
    */
   text?: DocumentText | null;
+  /** What run.json keeps of this input (extract passes it for every input, in order). */
+  ledger?: { doc_id: string | null; path: string; sha256: string | null; meta: string | null; reusable: boolean; records: number; cells: number } | null;
 }
 
 export interface OpenOptions extends DatasetOptions {
@@ -132,6 +136,8 @@ interface Chunk {
   doc_id: string;
   offset: number;
   length: number;
+  /** Where it lands in statements.csv (set when statements.csv is written). */
+  at: number;
 }
 
 /**
@@ -151,6 +157,11 @@ export class DatasetWriter {
   private readonly temps: string[] = [];
   private readonly chunks: Chunk[] = [];
   private spillEnd = 0;
+  /** Bytes appended so far to each file (its next offset). */
+  private readonly sizes = new Map<string, number>();
+  /** run.json's items, in order, and the one being added. */
+  private readonly ledger: { item: RunItem; spill: Chunk | null }[] = [];
+  private current: { item: RunItem; spill: Chunk | null } | null = null;
   private lock: string | null = null;
   private state: "open" | "closing" | "closed" | "aborted" = "open";
 
@@ -203,8 +214,8 @@ export class DatasetWriter {
     try {
       for (const name of TEXT_OUTPUTS) this.openTemp(name, false);
       this.openTemp("statements.csv", true);
-      append(this.fd("records.csv"), "\uFEFF" + csvLines([headerRow(this.columns, this.header)]));
-      append(this.fd("panel.csv"), "\uFEFF" + csvLines([panelHeader(this.header)]));
+      this.put("records.csv", "\uFEFF" + csvLines([headerRow(this.columns, this.header)]));
+      this.put("panel.csv", "\uFEFF" + csvLines([panelHeader(this.header)]));
     } catch (e) {
       this.abort();
       throw e;
@@ -218,6 +229,19 @@ export class DatasetWriter {
     this.fds.set(part ? `${name}.part` : name, openExclusive(path, part));
   }
 
+  /** Appends to one output file, keeping its size and the current input's range in it. */
+  private put(name: LedgerFile | "statements.csv.part", data: string | Uint8Array | readonly Uint8Array[]): number {
+    const at = this.sizes.get(name) ?? 0;
+    const n = append(this.fd(name), data);
+    this.sizes.set(name, at + n);
+    const cur = this.current;
+    if (cur && name !== "statements.csv.part" && n) {
+      const r = cur.item.ranges[name];
+      cur.item.ranges[name] = r ? [r[0], r[1] + n] : [at, n];
+    }
+    return n;
+  }
+
   private fd(key: string): number {
     const fd = this.fds.get(key);
     if (fd === undefined) throw new Error(`dataset writer: ${key} is not open`);
@@ -227,12 +251,24 @@ export class DatasetWriter {
   /** Appends one document's records, documents.jsonl line(s) and diagnostics (as objects, or as formatted `text`). */
   add(chunk: DatasetChunk): void {
     if (this.state !== "open") throw new Error(`dataset writer is ${this.state}`);
+    if (chunk.ledger) {
+      this.current = { item: { ...chunk.ledger, ranges: {} }, spill: null };
+      this.ledger.push(this.current);
+    }
+    try {
+      this.addChunk(chunk);
+    } finally {
+      this.current = null;
+    }
+  }
+
+  private addChunk(chunk: DatasetChunk): void {
     if (chunk.text) return this.addText(chunk.text, chunk.records, chunk.diagnostics ?? [], chunk.panel ?? []);
     const { records } = chunk;
     const documents = [...(chunk.document ? [chunk.document] : []), ...(chunk.documents ?? [])];
     if (records.length) {
-      append(this.fd("records.jsonl"), jsonLines(records));
-      append(this.fd("records.csv"), recordCsvLines(records, this.columns));
+      this.put("records.jsonl", jsonLines(records));
+      this.put("records.csv", recordCsvLines(records, this.columns));
       // Statements never span documents: group each document's records on their own.
       const byDoc = new Map<string, MetricRecord[]>();
       for (const r of records) {
@@ -243,11 +279,11 @@ export class DatasetWriter {
       for (const [doc_id, recs] of byDoc) this.spillStatements(doc_id, statementCsvLines(recs));
       this.xlsx?.add(records);
     }
-    if (documents.length) append(this.fd("documents.jsonl"), jsonLines(documents));
-    if (chunk.diagnostics?.length) append(this.fd("diagnostics.jsonl"), jsonLines(chunk.diagnostics));
+    if (documents.length) this.put("documents.jsonl", jsonLines(documents));
+    if (chunk.diagnostics?.length) this.put("diagnostics.jsonl", jsonLines(chunk.diagnostics));
     if (chunk.panel?.length) {
-      append(this.fd("panel.jsonl"), jsonLines(chunk.panel));
-      append(this.fd("panel.csv"), panelCsvLines(chunk.panel));
+      this.put("panel.jsonl", jsonLines(chunk.panel));
+      this.put("panel.csv", panelCsvLines(chunk.panel));
       this.xlsx?.addPanel(chunk.panel);
     }
   }
@@ -256,52 +292,79 @@ export class DatasetWriter {
   private addText(text: DocumentText, records: readonly MetricRecord[], diagnostics: readonly Diagnostic[], panelRows: readonly PanelRow[]): void {
     const part = (name: Parameters<typeof textPart>[1]) => textPart(text, name);
     const jsonl = part("records.jsonl");
-    if (size(jsonl)) append(this.fd("records.jsonl"), jsonl);
+    if (size(jsonl)) this.put("records.jsonl", jsonl);
     const csv = part("records.csv");
-    if (size(csv)) append(this.fd("records.csv"), csv);
+    if (size(csv)) this.put("records.csv", csv);
     const statements = part("statements.csv");
     if (size(statements)) this.spillStatements(text.doc_id, statements);
     if (records.length) this.xlsx?.add(records);
     const document = part("documents.jsonl");
-    if (size(document)) append(this.fd("documents.jsonl"), document);
-    if (diagnostics.length) append(this.fd("diagnostics.jsonl"), jsonLines(diagnostics));
+    if (size(document)) this.put("documents.jsonl", document);
+    if (diagnostics.length) this.put("diagnostics.jsonl", jsonLines(diagnostics));
     const diags = part("diagnostics.jsonl");
-    if (size(diags)) append(this.fd("diagnostics.jsonl"), diags);
+    if (size(diags)) this.put("diagnostics.jsonl", diags);
     const panel = part("panel.jsonl");
-    if (size(panel)) append(this.fd("panel.jsonl"), panel);
+    if (size(panel)) this.put("panel.jsonl", panel);
     const panelCsv = part("panel.csv");
-    if (size(panelCsv)) append(this.fd("panel.csv"), panelCsv);
+    if (size(panelCsv)) this.put("panel.csv", panelCsv);
     if (panelRows.length) this.xlsx?.addPanel(panelRows);
   }
 
   /** One document's statements.csv rows, to the side file; copied in doc_id order at close. */
   private spillStatements(doc_id: string, rows: string | Uint8Array | readonly Uint8Array[]): void {
-    const length = append(this.fd("statements.csv.part"), rows);
-    this.chunks.push({ doc_id, offset: this.spillEnd, length });
+    const length = this.put("statements.csv.part", rows);
+    const chunk = { doc_id, offset: this.spillEnd, length, at: 0 };
+    this.chunks.push(chunk);
+    if (this.current) this.current.spill = chunk;
     this.spillEnd += length;
   }
 
   /** Finishes every file and renames them into place; removes an earlier run's output this run does not write (records.xlsx). Returns the paths. */
-  async close(): Promise<string[]> {
+  /**
+   * Finishes every file and renames them into place; removes an earlier run's output this run does not
+   * write (records.xlsx, run.json). With `run` (extract passes it), also writes run.json: the run's
+   * fingerprint and where each input's bytes are, for `extract --update`. Returns the paths.
+   */
+  async close(run?: RunFingerprint): Promise<string[]> {
     if (this.state !== "open") throw new Error(`dataset writer is ${this.state}`);
     this.state = "closing";
     try {
       this.writeStatements();
+      for (const { item, spill } of this.ledger) if (spill) item.ranges["statements.csv"] = [spill.at, spill.length];
+      if (run) {
+        const runPath = join(this.dir, tempName("run.json"));
+        this.temps.push(runPath);
+        const fd = openExclusive(runPath, false);
+        try {
+          append(fd, runStateJson(run, this.ledger.map((l) => l.item)));
+        } finally {
+          closeSync(fd);
+        }
+      }
       for (const [key, fd] of this.fds) {
         closeSync(fd);
         this.fds.delete(key);
       }
       unlinkSync(join(this.dir, tempName("statements.csv", true)));
-      if (this.xlsx) {
-        const docs = readFileSync(join(this.dir, tempName("documents.jsonl")), "utf8");
-        await this.xlsx.finish(docs.split("\n").filter(Boolean).map((l) => JSON.parse(l) as DocumentRecord));
+      const docs = readFileSync(join(this.dir, tempName("documents.jsonl")), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as DocumentRecord);
+      const documentsCsvPath = join(this.dir, tempName("documents.csv"));
+      this.temps.push(documentsCsvPath);
+      const fd = openExclusive(documentsCsvPath, false);
+      try {
+        append(fd, documentsCsv(docs, this.header));
+      } finally {
+        closeSync(fd);
       }
+      if (this.xlsx) await this.xlsx.finish(docs);
       if ((this.state as string) === "aborted") throw new Error("dataset writer aborted");
     } catch (e) {
       this.abort();
       throw e;
     }
-    const names: OutputFile[] = [...TEXT_OUTPUTS, ...(this.xlsx ? (["records.xlsx"] as const) : [])];
+    const names: OutputFile[] = [...TEXT_OUTPUTS, "documents.csv", ...(this.xlsx ? (["records.xlsx"] as const) : []), ...(run ? (["run.json"] as const) : [])];
     // every target checked before the first rename: a failure then replaces nothing
     try {
       for (const name of OUTPUT_FILES) {
@@ -327,7 +390,7 @@ export class DatasetWriter {
     const out = this.fd("statements.csv");
     const spill = this.fd("statements.csv.part");
     const cols = statementColumns();
-    append(out, "\uFEFF" + csvLines([this.header === "zh" ? cols.map(statementColumnZh) : cols]));
+    let at = append(out, "\uFEFF" + csvLines([this.header === "zh" ? cols.map(statementColumnZh) : cols]));
     const order = this.chunks.slice().sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0));
     let buf = Buffer.alloc(1 << 20);
     for (const c of order) {
@@ -338,7 +401,8 @@ export class DatasetWriter {
         if (n === 0) throw new Error("statements spill file is shorter than written");
         got += n;
       }
-      append(out, buf.subarray(0, c.length));
+      c.at = at;
+      at += append(out, buf.subarray(0, c.length));
     }
   }
 

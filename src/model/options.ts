@@ -9,6 +9,12 @@ export const ExtractOptionsSchema = z
     /** Overrides for what the front matter gives (e.g. when the text has no front matter). */
     report_date: z.string().nullable().optional(),
     region: z.string().nullable().optional(),
+    region_code: z.string().nullable().optional(),
+    level: z.enum(["national", "provincial", "city", "county", "town"]).nullable().optional(),
+    report_year: z.number().int().nullable().optional(),
+    title: z.string().nullable().optional(),
+    /** Where the text came from, for the records' `path` column. */
+    path: z.string().nullable().optional(),
   })
   .strict();
 export type ExtractOptions = z.input<typeof ExtractOptionsSchema>;

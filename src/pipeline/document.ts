@@ -31,7 +31,7 @@ export interface DocumentResult {
 
 /** Runs the pipeline over one read document: `extractDocument({doc_id:"a", text:"增长5%", …}, engine)`. */
 export function extractDocument(src: SourceDocument, engine: Engine): DocumentResult {
-  const { records, diagnostics, meta, panel } = extractText(src.text, { ...src.overrides, doc_id: src.doc_id }, engine);
+  const { records, diagnostics, meta, panel } = extractText(src.text, { ...src.overrides, doc_id: src.doc_id, path: src.path }, engine);
   const errors = diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
   const document: DocumentRecord = {
     doc_id: src.doc_id,

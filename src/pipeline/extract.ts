@@ -24,6 +24,8 @@ import { absentStatements } from "../panel/absent.js";
 
 export interface TextOptions {
   doc_id: string;
+  /** The input file as given, for the records' `path` (null or absent from the library). */
+  path?: string | null;
   report_date?: string | null;
   region?: string | null;
   /** Overrides of what the front matter says (--meta): level, report year, title, region code. */
@@ -111,7 +113,7 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
   const parts = partsOf(candidates, lex, cat);
   const figures: PanelFigure[] = [];
   const records = candidates.map((c, i) => {
-    const record = toRecord(c, source, opts.doc_id, meta);
+    const record = toRecord(c, source, opts.doc_id, meta, opts.path ?? null);
     const named = nameFigure({ indicator: c.indicator, kind: c.metric.kind, unit: c.metric.unit, dimension: c.metric.dimension }, cat, lex, parts[i] ?? null);
     trace?.names?.set(record.record_id, named);
     const first = named.names[0];
@@ -148,7 +150,12 @@ function partsOf(cands: readonly Candidate[], lex: RefineContext["lexicon"], cat
   return out;
 }
 
-function toRecord(c: Candidate, source: string, docId: string, meta: DocumentMeta): MetricRecord {
+/** A record's id: `r` and 16 hex digits of sha1(doc_id, start, end), never read as a number: `recordId("a", 3, 5)`. */
+export function recordId(docId: string, start: number, end: number): string {
+  return "r" + createHash("sha1").update(`${docId}\u0000${start}\u0000${end}`).digest("hex").slice(0, 16);
+}
+
+function toRecord(c: Candidate, source: string, docId: string, meta: DocumentMeta, inputPath: string | null): MetricRecord {
   const map = c.sentence.map;
   const start = map[c.start];
   const end = map[c.end - 1] + 1;
@@ -156,7 +163,7 @@ function toRecord(c: Candidate, source: string, docId: string, meta: DocumentMet
   const innermost = path.length ? path[path.length - 1] : null;
   return {
     doc_id: docId,
-    record_id: createHash("sha1").update(`${docId}\u0000${start}\u0000${end}`).digest("hex").slice(0, 16),
+    record_id: recordId(docId, start, end),
     start,
     end,
     raw: source.slice(start, end),
@@ -181,6 +188,9 @@ function toRecord(c: Candidate, source: string, docId: string, meta: DocumentMet
     rule_id: c.match.rule.spec.id,
     region: meta.region,
     region_code: meta.region_code,
+    level: meta.level,
     report_date: meta.report_date,
+    report_year: meta.report_year,
+    path: inputPath,
   };
 }

@@ -27,7 +27,39 @@ export function matchesExpect(r: MetricRecord, e: Expect): boolean {
   return true;
 }
 
-const show = (r: MetricRecord) => `${r.raw} → ${r.kind} ${r.value}${r.value_max !== null ? `–${r.value_max}` : ""} ${r.unit} ${r.qualifier} [${r.rule_id}]`;
+/** The fields of a record that differ from what an example expects: `expectDiff(r, e)` → ['indicator: expected "收入比", got "收入"']. */
+export function expectDiff(r: MetricRecord, e: Expect): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(e)) {
+    if (k === "raw" && v === "*") continue;
+    const got = (r as Record<string, unknown>)[k];
+    const same = typeof v === "number" ? typeof got === "number" && Math.abs(got - v) <= 1e-6 * Math.max(1, Math.abs(v)) : got === v;
+    if (!same) out.push(`${k}: expected ${JSON.stringify(v)}, got ${JSON.stringify(got ?? null)}`);
+  }
+  return out;
+}
+
+/**
+ * Why an example failed, naming the record nearest to it and each field that differs: the rule's own
+ * record of the span, else another rule's record of the span (which won the overlap), else what came out.
+ */
+function whyNot(records: readonly MetricRecord[], ruleId: string, e: Expect): string {
+  const sameSpan = (r: MetricRecord) => e.raw === "*" || r.raw === e.raw;
+  const own = records.filter((r) => r.rule_id === ruleId && sameSpan(r));
+  const nearest = (list: readonly MetricRecord[]) => list.slice().sort((a, b) => expectDiff(a, e).length - expectDiff(b, e).length)[0];
+  const mine = nearest(own);
+  if (mine) return `rule ${ruleId} gave ${show(mine)}, but ${expectDiff(mine, e).join("; ")}`;
+  const other = nearest(records.filter(sameSpan));
+  const ownAnywhere = records.filter((r) => r.rule_id === ruleId);
+  if (other) {
+    const diff = expectDiff(other, e);
+    return `${JSON.stringify(other.raw)} came from rule ${other.rule_id} instead (it won the overlap, or ${ruleId} did not match there): ${show(other)}${diff.length ? `; ${diff.join("; ")}` : ""}`;
+  }
+  if (ownAnywhere.length) return `rule ${ruleId} matched elsewhere: ${ownAnywhere.map(show).join("; ")}; raw: expected ${JSON.stringify(e.raw)}`;
+  return `rule ${ruleId} gave nothing; got ${records.length ? records.map(show).join("; ") : "no record at all"}`;
+}
+
+const show = (r: MetricRecord) => `${r.raw} → ${r.kind} ${r.value}${r.value_max !== null ? `–${r.value_max}` : ""} ${r.unit} ${r.qualifier}${r.indicator ? ` «${r.indicator}»` : ""} ${r.status} [${r.rule_id}]`;
 
 /**
  * Runs every example (the rule must yield a record with the expected fields) and counterexample (the
@@ -43,7 +75,7 @@ export function runRuleExamples(engine: Engine): ExampleResult[] {
         const hit = records.find((r) => r.rule_id === spec.id && matchesExpect(r, ex.expect));
         out.push({
           file, line, rule: spec.id, text, ok: !!hit,
-          message: hit ? "ok" : `expected ${JSON.stringify(ex.expect)} from rule ${spec.id}; got ${records.length ? records.map(show).join("; ") : "nothing"}`,
+          message: hit ? "ok" : whyNot(records, spec.id, ex.expect),
         });
       }
     }
