@@ -3,7 +3,7 @@ import { parse, str, strs, UsageError } from "./args.js";
 import { createEngine } from "../pipeline/engine.js";
 import { extractText, type Trace } from "../pipeline/extract.js";
 import type { Candidate } from "../refine/candidate.js";
-import { docIdOf } from "../io/collect.js";
+import { docIdOf, normalizeDocId } from "../io/collect.js";
 import { describeError } from "../io/errors.js";
 import { readDocument } from "../io/read.js";
 import { metaFor, readMetaFile, type MetaOverride } from "../io/meta-file.js";
@@ -25,6 +25,8 @@ Options:
                     end of a record extract wrote: they index the same text)
   --meta <file.csv> with --file: the row of extract's --meta table for this file, over its text
   --ocr             with --file: read PDF pages without a text layer by OCR, as extract --ocr does
+  --doc-id <id>     the doc_id extract gave the file (documents.jsonl), so record_ids match: a file
+                    found under a folder has its path there as doc_id (default: the file name)
   --rules <dir>     an extra rule folder on top of the built-in rules (repeatable)
   --json            the final records as JSON lines instead of the report
   -h, --help        this help
@@ -41,6 +43,7 @@ export const explainCommand: Command = {
       json: { type: "boolean" },
       meta: { type: "string" },
       ocr: { type: "boolean" },
+      "doc-id": { type: "string" },
     });
     const file = str(values.file);
     const metaFile = str(values.meta);
@@ -68,7 +71,10 @@ export const explainCommand: Command = {
 
     const engine = createEngine({ rulesDirs: strs(values.rules) });
     const trace: Trace = { sentences: [], matches: [], rejected: [], steps: [], names: new Map(), cells: [] };
-    const result = extractText(text, { ...overrides, doc_id: file ? docIdOf(file) : "text" }, engine, trace);
+    const givenId = str(values["doc-id"]);
+    const docId = givenId !== undefined ? normalizeDocId(givenId) : file ? docIdOf(file) : "text";
+    if (!docId) throw new UsageError("--doc-id takes a non-empty id");
+    const result = extractText(text, { ...overrides, doc_id: docId, path: file ?? null }, engine, trace);
     const inScope = (start: number, end: number) => at === null || (start <= at && at < Math.max(end, start + 1));
     const sentences = trace.sentences.filter((s) => inScope(s.start, s.end));
     const keep = new Set(sentences.map((s) => s.index));

@@ -56,11 +56,14 @@ describe("zhibiao extract over a batch", () => {
     expect(docs.every((d) => d.status === "ok")).toBe(true);
     const byId = new Map(docs.map((d) => [d.doc_id, d]));
     expect(byId.get("r000")).toMatchObject({ reader: "txt", encoding: "utf-8" });
-    expect(byId.get("r001")).toMatchObject({ reader: "txt", encoding: "gb18030" });
+    // doc_id: the path under the folder named, without extension
+    expect(byId.get("sub/r001")).toMatchObject({ reader: "txt", encoding: "gb18030" });
     expect(byId.get("r002")).toMatchObject({ reader: "txt", encoding: "utf-16le" });
-    expect(byId.get("r003")).toMatchObject({ reader: "html", encoding: "utf-8" });
-    expect(byId.get("zz")).toMatchObject({ reader: "docx" });
-    expect(byId.get("zz~2")).toMatchObject({ reader: "pdf" });
+    expect(byId.get("sub/r003")).toMatchObject({ reader: "html", encoding: "utf-8" });
+    // zz.docx and zz.pdf would share "zz": each takes 8 hex digits of its own path's hash
+    const zz = docs.filter((d) => String(d.doc_id).startsWith("zz~"));
+    expect(zz.map((d) => d.reader).sort()).toEqual(["docx", "pdf"]);
+    for (const d of zz) expect(d.doc_id).toMatch(/^zz~[0-9a-f]{8}$/);
     expect(docs.map((d) => d.path)).toEqual([...docs.map((d) => d.path as string)].sort());
   });
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { build, CLI, ROOT, zhibiao } from "./cli.js";
 
 const SEED = readFileSync(join(ROOT, "seeds/000_a856141411780175.txt"), "utf8");
-const TEXT_FILES = ["diagnostics.jsonl", "documents.jsonl", "panel.csv", "panel.jsonl", "records.csv", "records.jsonl", "statements.csv"];
+const TEXT_FILES = ["diagnostics.jsonl", "documents.csv", "documents.jsonl", "panel.csv", "panel.jsonl", "records.csv", "records.jsonl", "run.json", "statements.csv"];
 let tmp: string;
 let small: string;
 let big: string;

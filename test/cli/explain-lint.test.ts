@@ -26,7 +26,9 @@ describe("zhibiao rules lint", () => {
     writeFileSync(f, readFileSync(f, "utf8").replace("value: 2.27,", "value: 2.72,"));
     const r = cli("rules", "lint", "--rules", d);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/income-ratio\.yaml:2: rule income-ratio: “城乡居民人均可支配收入比缩小到2\.27:1”/);
+    expect(r.stdout).toMatch(/income-ratio\.yaml:2: rule income-ratio: “城乡居民收入比从2\.50:1缩小至2\.27:1”/);
+    // the record that came out, and the field that differs
+    expect(r.stdout).toMatch(/rule income-ratio gave 2\.27:1 → rate 2\.27 :1 .*but value: expected 2\.72, got 2\.27/);
     expect(r.stdout).toMatch(/1 failed/);
   });
 

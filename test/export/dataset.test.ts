@@ -18,8 +18,8 @@ describe("writeDataset", () => {
   it("writes records, statements, documents, diagnostics and the panel by default, no xlsx", async () => {
     const dir = tmp();
     const paths = await writeDataset(dir, DATASET);
-    expect(readdirSync(dir).sort()).toEqual(["diagnostics.jsonl", "documents.jsonl", "panel.csv", "panel.jsonl", "records.csv", "records.jsonl", "statements.csv"]);
-    expect(paths).toHaveLength(7);
+    expect(readdirSync(dir).sort()).toEqual(["diagnostics.jsonl", "documents.csv", "documents.jsonl", "panel.csv", "panel.jsonl", "records.csv", "records.jsonl", "statements.csv"]);
+    expect(paths).toHaveLength(8);
     expect(readFileSync(join(dir, "records.jsonl"), "utf8").trim().split("\n")).toHaveLength(DATASET.records.length);
   });
 
@@ -37,7 +37,7 @@ describe("writeDataset", () => {
     const pending = writeDataset(dir, DATASET, { formats: ["xlsx"] });
     expect(readdirSync(dir).filter((f) => !f.endsWith(".tmp"))).toEqual([]);
     await pending;
-    expect(readdirSync(dir).sort()).toEqual(["diagnostics.jsonl", "documents.jsonl", "panel.csv", "panel.jsonl", "records.csv", "records.jsonl", "records.xlsx", "statements.csv"]);
+    expect(readdirSync(dir).sort()).toEqual(["diagnostics.jsonl", "documents.csv", "documents.jsonl", "panel.csv", "panel.jsonl", "records.csv", "records.jsonl", "records.xlsx", "statements.csv"]);
   });
 
   it("rejects unknown formats, columns and header languages before writing anything", async () => {

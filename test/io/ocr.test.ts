@@ -46,7 +46,8 @@ describe.skipIf(!SOFFICE || !PDFTOPPM || !IMG2PDF || !CHI_SIM)("a scanned PDF (a
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "zhibiao-ocr-"));
     writeFileSync(join(dir, "page.txt"), TEXT);
-    const withText = convert(dir, "page.txt", "pdf");
+    // set in Noto Sans CJK (fonts-noto-cjk, which .ci/run installs), as reports are printed
+    const withText = convert(dir, "page.txt", "pdf", "profile", "Noto Sans CJK SC");
     // print and scan: the page as a 300 dpi greyscale image, wrapped in a PDF that has no text layer
     execFileSync(PDFTOPPM!, ["-r", "300", "-gray", "-png", "-singlefile", withText, join(dir, "scan")]);
     execFileSync(IMG2PDF!, [join(dir, "scan.png"), "-o", join(dir, "scan.pdf")]);
