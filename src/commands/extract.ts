@@ -267,7 +267,7 @@ export const extractCommand: Command = {
     }
     if (!opts.quiet) {
       const where = stream ? "stdout" : opts.out;
-      const parts = [failed ? `${failed} failed` : "", reuse ? `${reuse.copied} unchanged, ${docCount - reuse.copied} extracted` : ""].filter(Boolean);
+      const parts = [failed ? `${failed} failed` : "", opts.update ? `${reuse?.copied ?? 0} unchanged, ${docCount - (reuse?.copied ?? 0)} extracted` : ""].filter(Boolean);
       process.stderr.write(`zhibiao: ${docCount} documents${parts.length ? ` (${parts.join("; ")})` : ""}, ${recordCount} records${stream ? "" : `, ${cellCount} panel cells`} → ${where}${skipped.summary()}\n`);
     }
     return failed ? 2 : 0;
