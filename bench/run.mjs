@@ -210,6 +210,41 @@ if (results.codeChangedDuringRuns) log("warning: dist/ or rules/ changed during 
   results.runs.panelJoin = { reports: JOIN_COPIES * docs.length, cells: JOIN_COPIES * cells.length, secs: r.secs, cpuSecs: r.cpuSecs, peakRssMB: r.peakRss / 2 ** 20 };
 }
 
+// 4b. extract --update: a folder of 10 × REPORTS reports (the corpus in ten subfolders) extracted in full,
+// then ten new reports added and the folder updated; the update's output is checked against a full run.
+{
+  const COPIES = 10;
+  const collection = join(tmp, "collection");
+  for (let k = 0; k < COPIES; k++) {
+    mkdirSync(join(collection, `c${k}`), { recursive: true });
+    for (const name of readdirSync(corpusDir)) writeFileSync(join(collection, `c${k}`, name), readFileSync(join(corpusDir, name)));
+  }
+  const out = join(tmp, "update-out");
+  log(`zhibiao extract over ${COPIES * REPORTS} reports (full run, to update) …`);
+  const full = await runCli(["extract", collection, "--out", out, "--quiet"]);
+  if (full.code !== 0) throw new Error(`full extract exited ${full.code}: ${full.stderr}`);
+  mkdirSync(join(collection, "new"), { recursive: true });
+  for (let i = 0; i < 10; i++) writeFileSync(join(collection, "new", `n${i}.txt`), texts[(i * 37) % texts.length].replace(/。/g, (m, at) => (at % 97 === 0 ? "；" : m)));
+  log(`zhibiao extract --update: 10 reports added to ${COPIES * REPORTS} …`);
+  const upd = await runCli(["extract", collection, "--out", out, "--update"]);
+  if (upd.code !== 0) throw new Error(`extract --update exited ${upd.code}: ${upd.stderr}`);
+  const unchanged = await runCli(["extract", collection, "--out", out, "--update"]);
+  const check = join(tmp, "update-check");
+  log("… and a full run over the same inputs, to compare byte for byte");
+  const again = await runCli(["extract", collection, "--out", check, "--quiet"]);
+  const files = ["records.csv", "records.jsonl", "statements.csv", "documents.jsonl", "documents.csv", "diagnostics.jsonl", "panel.jsonl", "panel.csv", "run.json"];
+  const identical = again.code === 0 && files.every((f) => readFileSync(join(out, f)).equals(readFileSync(join(check, f))));
+  const bytes = files.reduce((n, f) => n + readFileSync(join(out, f)).length, 0);
+  results.runs.update = {
+    reports: COPIES * REPORTS + 10, added: 10, fullSecs: full.secs, fullPeakRssMB: full.peakRss / 2 ** 20,
+    updateSecs: upd.secs, updateCpuSecs: upd.cpuSecs, updatePeakRssMB: upd.peakRss / 2 ** 20, unchangedSecs: unchanged.secs,
+    fullAgainSecs: again.secs, outputMB: bytes / 2 ** 20, identical, summary: upd.stderr.trim().split("\n").at(-1),
+  };
+  rmSync(collection, { recursive: true, force: true });
+  rmSync(check, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+}
+
 // 4. Cold start: process start → exit for one report, best and median of 5.
 {
   const one = join(corpusDir, "r0000.txt");
@@ -278,6 +313,7 @@ results.targets = {
   peakRssMBDataset: { value: Math.max(j1.peakRssMB, j2.peakRssMB), target: 400, lowerIsBetter: true },
   vsRecognizers: { value: s1.charsPerSecPerCore / results.baselines.recognizers.charsPerSec, target: 50 },
   panelJoinSecs10k: { value: results.runs.panelJoin.secs, target: 60, lowerIsBetter: true, note: `zhibiao panel over ${results.runs.panelJoin.reports} reports` },
+  updateSecs10k: { value: results.runs.update.updateSecs, target: 10, lowerIsBetter: true, note: `extract --update: 10 reports added to ${results.runs.update.reports - 10}` },
 };
 if (s1.charsPerCpuSec && s2.cpuSecs) {
   // Per CPU-second figures do not depend on how busy the machine is: the ratios an idle machine would show.
@@ -302,6 +338,7 @@ const lines = [
   "",
   `streaming runs: median of ${ROUNDS} interleaved rounds; wall s per round: ${streamRuns.map((c) => `${c.key} ${results.runs[c.key].roundsSecs.map((x) => x.toFixed(2)).join("/")}`).join(", ")}`,
   `zhibiao panel over ${results.runs.panelJoin.reports} reports (${results.runs.panelJoin.cells} cells, 10 folders): ${results.runs.panelJoin.secs.toFixed(1)} s wall, ${results.runs.panelJoin.cpuSecs?.toFixed(1) ?? "?"} CPU s, peak RSS ${results.runs.panelJoin.peakRssMB.toFixed(0)} MB`,
+  `extract --update, 10 reports added to ${results.runs.update.reports - 10}: ${results.runs.update.updateSecs.toFixed(1)} s wall (${results.runs.update.updateCpuSecs?.toFixed(1) ?? "?"} CPU s, peak RSS ${results.runs.update.updatePeakRssMB.toFixed(0)} MB), nothing changed ${results.runs.update.unchangedSecs.toFixed(1)} s; the full run ${results.runs.update.fullSecs.toFixed(1)} s (again ${results.runs.update.fullAgainSecs.toFixed(1)} s); output ${results.runs.update.outputMB.toFixed(0)} MB; identical to a full run: ${results.runs.update.identical}; ${results.runs.update.summary}`,
   `cold start, one report: median ${results.runs.coldStart.medianSecs.toFixed(2)} s (best ${results.runs.coldStart.bestSecs.toFixed(2)} s)`,
   `nodejieba cut: ${f(results.baselines.jiebaCut.charsPerSec)} chars/s, ${f(results.baselines.jiebaCut.charsPerCpuSec)} chars/CPU-s (dictionary load ${results.baselines.jiebaCut.loadSecs.toFixed(2)} s, not timed)`,
   `Recognizers-Text (number, percentage, currency, dimension; ${results.baselines.recognizers.paragraphs} paragraphs, ${f(results.baselines.recognizers.sampleChars)} chars): ${f(results.baselines.recognizers.charsPerSec)} chars/s, ${f(results.baselines.recognizers.charsPerCpuSec)} chars/CPU-s`,
