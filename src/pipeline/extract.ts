@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { recordId } from "./record-id.js";
 import type { MetricRecord } from "../model/record.js";
 import { diagnostic, type Diagnostic } from "../model/diagnostic.js";
 import type { DocumentMeta } from "../model/document.js";
@@ -156,7 +156,7 @@ function toRecord(c: Candidate, source: string, docId: string, meta: DocumentMet
   const innermost = path.length ? path[path.length - 1] : null;
   return {
     doc_id: docId,
-    record_id: createHash("sha1").update(`${docId}\u0000${start}\u0000${end}`).digest("hex").slice(0, 16),
+    record_id: recordId(docId, start, end),
     start,
     end,
     raw: source.slice(start, end),
