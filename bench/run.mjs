@@ -3,7 +3,8 @@
 // runs the whole CLI over it at --jobs 1 and --jobs 2, and compares with nodejieba `cut` and
 // Microsoft Recognizers-Text. Not a test: it prints figures (and writes bench/results.json).
 // Options: --reports N (default 1000), --keep (keep the temp folder), --rt-sample CHARS (default 300000),
-// --rounds N (default 3: the streaming runs are repeated in interleaved rounds and the median taken).
+// --rounds N (default 3: the streaming runs are repeated in interleaved rounds and the median taken),
+// --only page (only the review site of the 1,000 reports: index size and page open times in Chromium).
 import { execFileSync, spawn } from "node:child_process";
 import { cpus, availableParallelism, tmpdir } from "node:os";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -83,6 +84,56 @@ for (let i = 0; i < REPORTS; i++) {
 }
 const totalChars = texts.reduce((n, t) => n + t.length, 0);
 log(`corpus: ${REPORTS} reports, ${(totalChars / 1e6).toFixed(1)} M chars in ${corpusDir}`);
+
+/**
+ * The review site of every report (zhibiao report): the time to write it, the index page's size, and
+ * how long the index and document pages take to open in headless Chromium (navigation start → the
+ * page's script done, body[data-ready]), for the largest pages and ten spread over the run.
+ */
+async function pageBench() {
+  const site = join(tmp, "site");
+  const t0 = performance.now();
+  execFileSync(process.execPath, [CLI, "report", corpusDir, "--out", site, "--quiet"], { stdio: "pipe", maxBuffer: 64 * 2 ** 20 });
+  const writeSecs = (performance.now() - t0) / 1000;
+  const { statSync } = await import("node:fs");
+  const pages = readdirSync(join(site, "docs")).sort().map((f) => ({ f, bytes: statSync(join(site, "docs", f)).size }));
+  const indexBytes = statSync(join(site, "report.html")).size;
+  const bySize = [...pages].sort((a, b) => b.bytes - a.bytes);
+  const picks = [...new Set([...bySize.slice(0, 5), ...Array.from({ length: 10 }, (_, i) => pages[Math.floor((i * pages.length) / 10)])])];
+  const out = { reports: pages.length, writeSecs, indexBytes, pageBytesMax: bySize[0].bytes, pageBytesMedian: bySize[Math.floor(bySize.length / 2)].bytes, opens: [] , indexOpenMs: null };
+  const chromiumPath = "/usr/bin/chromium";
+  if (!existsSync(chromiumPath)) {
+    log("review pages: /usr/bin/chromium not found; open times not measured");
+    return out;
+  }
+  const { chromium } = require("playwright-core");
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const open = async (file) => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const t = performance.now();
+    await page.goto(`file://${file}`);
+    await page.waitForSelector("body[data-ready='1']", { timeout: 30_000 });
+    const ms = performance.now() - t;
+    await page.close();
+    return ms;
+  };
+  await open(join(site, "docs", pages[0].f)); // warm the browser up
+  out.indexOpenMs = await open(join(site, "report.html"));
+  for (const p of picks) out.opens.push({ page: p.f, bytes: p.bytes, ms: await open(join(site, "docs", p.f)) });
+  await browser.close();
+  const ms = out.opens.map((o) => o.ms).sort((a, b) => a - b);
+  out.openMsMedian = ms[Math.floor(ms.length / 2)];
+  out.openMsMax = ms[ms.length - 1];
+  return out;
+}
+const pageLine = (p) => `review site (zhibiao report, ${p.reports} reports): written in ${p.writeSecs.toFixed(1)} s; index ${(p.indexBytes / 1024).toFixed(0)} KB; document pages median ${(p.pageBytesMedian / 1024).toFixed(0)} KB, largest ${(p.pageBytesMax / 1024).toFixed(0)} KB; open in headless Chromium: index ${p.indexOpenMs?.toFixed(0) ?? "?"} ms, ${p.opens.length} document pages (the 5 largest and 10 spread) median ${p.openMsMedian?.toFixed(0) ?? "?"} ms, slowest ${p.openMsMax?.toFixed(0) ?? "?"} ms`;
+if (args.includes("--only") && args[args.indexOf("--only") + 1] === "page") {
+  const p = await pageBench();
+  process.stdout.write(`${pageLine(p)}\n`);
+  writeFileSync(join(ROOT, "bench/page-results.json"), `${JSON.stringify(p, null, 2)}\n`);
+  if (!KEEP) rmSync(tmp, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 const TASKSET = existsSync("/usr/bin/taskset") ? "/usr/bin/taskset" : null;
@@ -238,7 +289,7 @@ if (results.codeChangedDuringRuns) log("warning: dist/ or rules/ changed during 
   results.runs.update = {
     reports: COPIES * REPORTS + 10, added: 10, fullSecs: full.secs, fullPeakRssMB: full.peakRss / 2 ** 20,
     updateSecs: upd.secs, updateCpuSecs: upd.cpuSecs, updatePeakRssMB: upd.peakRss / 2 ** 20, unchangedSecs: unchanged.secs,
-    fullAgainSecs: again.secs, outputMB: bytes / 2 ** 20, identical, summary: upd.stderr.trim().split("\n").at(-1),
+    fullAgainSecs: again.secs, outputMB: bytes / 2 ** 20, identical, summary: upd.stderr.split("\n").filter((l) => l.startsWith("zhibiao:")).at(-1) ?? "",
   };
   rmSync(collection, { recursive: true, force: true });
   rmSync(check, { recursive: true, force: true });
@@ -293,6 +344,10 @@ if (results.codeChangedDuringRuns) log("warning: dist/ or rules/ changed during 
   results.baselines.recognizers = { sampleChars: chars, paragraphs: paras.length, secs, cpuSecs, charsPerSec: chars / secs, charsPerCpuSec: chars / cpuSecs, found };
 }
 
+// 6b. The review site of the 1,000 reports.
+log("review site: zhibiao report over the corpus, pages opened in Chromium …");
+results.runs.reviewSite = await pageBench();
+
 // 7. Targets: throughput and scaling from the streaming runs (extraction end to end, without the
 //    single-threaded dataset writer); peak RSS from every run.
 results.machine.loadavgAfter = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
@@ -312,6 +367,8 @@ results.targets = {
   peakRssMBStream2: { value: s2.peakRssMB, target: 400, lowerIsBetter: true },
   peakRssMBDataset: { value: Math.max(j1.peakRssMB, j2.peakRssMB), target: 400, lowerIsBetter: true },
   vsRecognizers: { value: s1.charsPerSecPerCore / results.baselines.recognizers.charsPerSec, target: 50 },
+  reviewIndexKB: { value: results.runs.reviewSite.indexBytes / 1024, target: 1024, lowerIsBetter: true, note: "index page of the 1,000-report review site" },
+  ...(results.runs.reviewSite.openMsMax !== undefined ? { reviewPageOpenMs: { value: results.runs.reviewSite.openMsMax, target: 1000, lowerIsBetter: true, note: "slowest document page to open in headless Chromium" } } : {}),
   panelJoinSecs10k: { value: results.runs.panelJoin.secs, target: 60, lowerIsBetter: true, note: `zhibiao panel over ${results.runs.panelJoin.reports} reports` },
   updateSecs10k: { value: results.runs.update.updateSecs, target: 10, lowerIsBetter: true, note: `extract --update: 10 reports added to ${results.runs.update.reports - 10}` },
 };
@@ -339,6 +396,7 @@ const lines = [
   `streaming runs: median of ${ROUNDS} interleaved rounds; wall s per round: ${streamRuns.map((c) => `${c.key} ${results.runs[c.key].roundsSecs.map((x) => x.toFixed(2)).join("/")}`).join(", ")}`,
   `zhibiao panel over ${results.runs.panelJoin.reports} reports (${results.runs.panelJoin.cells} cells, 10 folders): ${results.runs.panelJoin.secs.toFixed(1)} s wall, ${results.runs.panelJoin.cpuSecs?.toFixed(1) ?? "?"} CPU s, peak RSS ${results.runs.panelJoin.peakRssMB.toFixed(0)} MB`,
   `extract --update, 10 reports added to ${results.runs.update.reports - 10}: ${results.runs.update.updateSecs.toFixed(1)} s wall (${results.runs.update.updateCpuSecs?.toFixed(1) ?? "?"} CPU s, peak RSS ${results.runs.update.updatePeakRssMB.toFixed(0)} MB), nothing changed ${results.runs.update.unchangedSecs.toFixed(1)} s; the full run ${results.runs.update.fullSecs.toFixed(1)} s (again ${results.runs.update.fullAgainSecs.toFixed(1)} s); output ${results.runs.update.outputMB.toFixed(0)} MB; identical to a full run: ${results.runs.update.identical}; ${results.runs.update.summary}`,
+  pageLine(results.runs.reviewSite),
   `cold start, one report: median ${results.runs.coldStart.medianSecs.toFixed(2)} s (best ${results.runs.coldStart.bestSecs.toFixed(2)} s)`,
   `nodejieba cut: ${f(results.baselines.jiebaCut.charsPerSec)} chars/s, ${f(results.baselines.jiebaCut.charsPerCpuSec)} chars/CPU-s (dictionary load ${results.baselines.jiebaCut.loadSecs.toFixed(2)} s, not timed)`,
   `Recognizers-Text (number, percentage, currency, dimension; ${results.baselines.recognizers.paragraphs} paragraphs, ${f(results.baselines.recognizers.sampleChars)} chars): ${f(results.baselines.recognizers.charsPerSec)} chars/s, ${f(results.baselines.recognizers.charsPerCpuSec)} chars/CPU-s`,

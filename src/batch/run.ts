@@ -46,7 +46,10 @@ export interface BatchOptions {
  */
 export async function runBatch(items: readonly InputItem[], opts: BatchOptions, emit: (o: ItemOutcome) => void | Promise<void>): Promise<void> {
   const work = items.filter((i) => i.kind === "file" || i.kind === "stdin").length;
-  const pool = new WorkerPool(Math.max(1, Math.min(opts.jobs, work)), { engine: opts.engine, jsonl: opts.jsonl ?? null, dataset: opts.dataset ?? null, read: { ocr: opts.ocr ?? false } });
+  // With --update the workers start only when an input needs extracting: copying needs no engine.
+  let pool: WorkerPool | null = null;
+  const thePool = () => (pool ??= new WorkerPool(Math.max(1, Math.min(opts.jobs, work)), { engine: opts.engine, jsonl: opts.jsonl ?? null, dataset: opts.dataset ?? null, read: { ocr: opts.ocr ?? false } }));
+  if (!opts.reuse) thePool();
   const limitRead = pLimit(opts.readConcurrency ?? 4);
   const window = Math.max(2, opts.window ?? opts.jobs * 4);
   const windowBytes = opts.windowBytes ?? 64 * 1024 * 1024;
@@ -83,7 +86,7 @@ export async function runBatch(items: readonly InputItem[], opts: BatchOptions, 
       const copied = opts.reuse({ index, doc_id, path: item.path, sha256: createHash("sha256").update(bytes).digest("hex"), meta });
       if (copied) return copied;
     }
-    const outcome = await pool.run({ id: index, doc_id, path: item.path, bytes, overrides });
+    const outcome = await thePool().run({ id: index, doc_id, path: item.path, bytes, overrides });
     if (!outcome.ok) return { ...failedOutcome(index, doc_id, item.path, outcome.failure), meta };
     const { result } = outcome;
     const diagnostics = result.diagnostics.slice();
@@ -107,11 +110,11 @@ export async function runBatch(items: readonly InputItem[], opts: BatchOptions, 
       const outcome = await (started.get(i) as Promise<ItemOutcome>);
       started.delete(i);
       bytesAhead -= sizeOf(i);
-      if (i === 0) await pool.ready();
+      if (i === 0) await (pool as WorkerPool | null)?.ready();
       await emit(outcome);
     }
-    if (!items.length) await pool.ready();
+    if (!items.length) await (pool as WorkerPool | null)?.ready();
   } finally {
-    await pool.close();
+    await (pool as WorkerPool | null)?.close();
   }
 }

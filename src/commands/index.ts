@@ -14,6 +14,7 @@ export const COMMANDS: Record<string, Entry> = {
   check: { summary: "compare the records of the known reports with their reviewed expected records", load: async () => (await import("./check.js")).checkCommand },
   score: { summary: "score records against hand annotations (precision, recall, F1, field accuracy)", load: async () => (await import("./score.js")).scoreCommand },
   report: { summary: "write report.html, a page to review the figures found in reports", load: async () => (await import("./report.js")).reportCommand },
+  review: { summary: "lint a review file of the review page, or write it as gold annotations", load: async () => (await import("./review.js")).reviewCommand },
   panel: { summary: "join the headline panels of many reports: attainment, levels, a wide table, charts", load: async () => (await import("./panel.js")).panelCommand },
   schema: { summary: "print the JSON Schema of a record (or the codebook with --markdown)", load: async () => (await import("./schema.js")).schemaCommand },
 };

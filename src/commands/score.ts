@@ -1,17 +1,17 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import type { Command } from "./types.js";
 import { parse, str, strs, UsageError } from "./args.js";
 import { collectInputs } from "../io/collect.js";
 import { readDocument } from "../io/read.js";
 import { createEngine } from "../pipeline/engine.js";
 import { extractDocument } from "../pipeline/document.js";
-import { loadGoldDir } from "../eval/gold.js";
+import { loadGoldSource } from "../review/gold-source.js";
 import { loadPredictions } from "../eval/pred.js";
 import { scoreRecords, textDirsLookup, type PredRecord } from "../eval/score.js";
 import { formatScoreTable, rowMetrics } from "../eval/metrics.js";
 import { checkFloors, formatFloorFailures, loadFloors } from "../eval/floors.js";
 
-const HELP = `Usage: zhibiao score --gold <dir> [--text <dir> ...] (--pred <records.jsonl> | <files or folders...>)
+const HELP = `Usage: zhibiao score --gold <dir or file> [--text <dir> ...] (--pred <records.jsonl> | <files or folders...>)
 
 Scores records against hand annotations (<dir>/<doc_id>.gold.jsonl, the format of ../shared/gold, windows
 included), with the same figures as ../shared/eval/score.mjs: precision, recall and F1 of spans, strict F1
@@ -21,8 +21,13 @@ equals raw). Per report, per kind (gold kind; extra records by their own kind), 
 
 Given files or folders instead of --pred, extracts them first; their texts serve for the offsets check.
 
+--gold may also be a review file (zhibiao report's Export, docs/review.md) or a folder holding review
+files beside gold files: records judged right or corrected and figures added are the gold, wrong
+records and dismissed misses are not; a document marked complete is gold over its whole text, another
+only over the spans judged, so the figures compare with those of ../shared/gold.
+
 Options:
-  --gold <dir>          folder of <doc_id>.gold.jsonl files (required)
+  --gold <dir|file>     folder of <doc_id>.gold.jsonl files and/or review files, or one such file (required)
   --text <dir>          folder of <doc_id>.txt sources, the first that has the file is used (repeatable)
   --pred <file>         records.jsonl or records.json to score
   --errors              list every miss, extra and wrong field with its context
@@ -51,14 +56,15 @@ export const scoreCommand: Command = {
       floors: { type: "string" },
     });
     const goldDir = str(values.gold);
-    if (!goldDir) throw new UsageError("--gold <dir> is required");
-    if (!existsSync(goldDir) || !statSync(goldDir).isDirectory()) throw new UsageError(`--gold ${goldDir}: no such folder`);
+    if (!goldDir) throw new UsageError("--gold <dir or file> is required");
+    if (!existsSync(goldDir)) throw new UsageError(`--gold ${goldDir}: no such file or folder`);
+    const gold = loadGoldSource(goldDir);
     const pred = str(values.pred);
     if (pred && positionals.length) throw new UsageError("give either --pred <file> or inputs to extract, not both");
     if (!pred && !positionals.length) throw new UsageError("give --pred <records.jsonl> or the files to extract");
     const textDirs = strs(values.text);
     for (const d of textDirs) if (!existsSync(d)) throw new UsageError(`--text ${d}: no such folder`);
-    if (pred && !textDirs.length) throw new UsageError("--text <dir> is required with --pred (the sources the offsets index)");
+    if (pred && !textDirs.length && !gold.textPaths.size) throw new UsageError("--text <dir> is required with --pred (the sources the offsets index)");
     const floorsFile = str(values.floors);
     if (floorsFile && !existsSync(floorsFile)) throw new UsageError(`--floors ${floorsFile}: no such file`);
     const floors = floorsFile ? loadFloors(floorsFile) : null;
@@ -89,7 +95,16 @@ export const scoreCommand: Command = {
       }
     }
     const fromDirs = textDirsLookup(textDirs);
-    const result = scoreRecords(loadGoldDir(goldDir), records, (id) => fromDirs(id) ?? texts.get(id) ?? null);
+    // a review names its inputs: their texts serve for the offsets when no other source has them
+    for (const [id, p] of gold.textPaths) {
+      if (texts.has(id) || fromDirs(id) !== null || !existsSync(p)) continue;
+      try {
+        texts.set(id, (await readDocument(p)).text);
+      } catch (e) {
+        process.stderr.write(`zhibiao score: ${p}: ${(e as Error).message} (offsets of ${id} not checked)\n`);
+      }
+    }
+    const result = scoreRecords(gold.golds, records, (id) => fromDirs(id) ?? texts.get(id) ?? null);
 
     if (values.json) {
       const figures = Object.fromEntries([...result.documents, result.total].map((r) => [r.doc, rowMetrics(r)]));

@@ -1,11 +1,16 @@
-import { KindSchema, RECORD_COLUMNS, type MetricRecord } from "../model/record.js";
+import { createHash } from "node:crypto";
+import { KindSchema, QUALIFIERS, RECORD_COLUMNS, StatusSchema, type MetricRecord } from "../model/record.js";
+import type { PanelRow } from "../model/panel.js";
+import type { CandidateMiss } from "../review/misses.js";
+import { VERSION } from "../version.js";
 import { KIND_ZH } from "./codebook-labels.js";
 import { zhName } from "./codebook.js";
 import { escapeHtml, jsonForScript } from "./html.js";
 import { findHeadings, type Heading } from "./outline.js";
-import { plainNumber } from "./number.js";
+import { plainNumber, writtenValue } from "./number.js";
 import { reportCss } from "./report-style.js";
 import { REPORT_SCRIPT } from "./report-script.js";
+import { REVIEW_STORE_SCRIPT } from "./report-review-script.js";
 
 /** One report of the review page: its text as read and the records found in it. */
 export interface ReportDoc {
@@ -15,11 +20,47 @@ export interface ReportDoc {
   /** The decoded source text; record offsets index it. */
   text: string;
   records: readonly MetricRecord[];
+  /** The report's headline cells, each can be judged on the page. */
+  panel?: readonly PanelRow[];
+  /** Number-like spans no record covers (src/review/misses.ts), shown as possible misses. */
+  misses?: readonly CandidateMiss[];
+}
+
+/** What the page's script needs of the lexicons to guess the fields of a figure added from a selection. */
+export interface PageLexicon {
+  /** Unit surface form → base unit. */
+  units: Record<string, string>;
+  magnitudes: Record<string, number>;
+  qualPrefix: Record<string, string>;
+  qualSuffix: Record<string, string>;
+  up: string[];
+  down: string[];
+  /** Catalogue code → Chinese name (the indicator_code field offers them). */
+  codes: Record<string, string>;
 }
 
 export interface ReportPageOptions {
   /** The page title (default "zhibiao review"). */
   title?: string;
+  /** Where verdicts are kept in the browser: pages of one site share it (default: from the documents). */
+  siteId?: string;
+  /** Link back to the index page, when the page is one of a site. */
+  indexHref?: string | null;
+  lexicon?: PageLexicon;
+}
+
+const EMPTY_LEXICON: PageLexicon = { units: {}, magnitudes: { 万: 1e4, 亿: 1e8, 万亿: 1e12 }, qualPrefix: {}, qualSuffix: {}, up: [], down: [], codes: {} };
+
+/** sha256 of a text, as review files name the text they judge: `textSha256("税收")`. */
+export function textSha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** A site id from its documents' ids and texts: pages of one run share their verdicts, another run's don't. */
+export function siteIdOf(docs: readonly { doc_id: string; text_sha256: string }[]): string {
+  const h = createHash("sha256");
+  for (const d of docs) h.update(`${d.doc_id}\u0000${d.text_sha256}\u0000`);
+  return h.digest("hex").slice(0, 16);
 }
 
 /** Columns of the records table (the panel shows every column); doc_id only when the page has several documents. */
@@ -61,8 +102,14 @@ function place(doc: ReportDoc, first: number): Placed[] {
 }
 
 /** The text with headings as anchors and figures as `<mark>`s, line by line (a mark across lines is cut into pieces). */
-function renderText(doc: ReportDoc, docIndex: number, placed: readonly Placed[], headings: readonly Heading[]): string {
-  const marks = placed.filter((p) => p.highlighted);
+function renderText(doc: ReportDoc, docIndex: number, placed: readonly Placed[], headings: readonly Heading[], missFirst: number): string {
+  const marks: { record: { start: number; end: number }; open: string }[] = placed.filter((p) => p.highlighted).map((p) => {
+    const r = p.record;
+    const tip = `${KIND_ZH[r.kind] ?? r.kind} ${writtenValue(r.value, r.unit)}${r.value_max !== null ? `—${writtenValue(r.value_max, r.unit)}` : ""} · ${r.status === "target" ? "目标 target" : "实际 actual"}${r.indicator ? ` · ${r.indicator}` : ""}`;
+    return { record: r, open: `<mark class="zb ${kindClass(r.kind)} st-${r.status === "target" ? "target" : "actual"}${p.warning ? " bad" : ""}" data-r="${p.index}" tabindex="0" title="${e(tip)}">` };
+  });
+  (doc.misses ?? []).forEach((m, j) => marks.push({ record: m, open: `<mark class="miss" data-m="${missFirst + j}" tabindex="0" title="possible miss: no record covers this number (a add, d dismiss)">` }));
+  marks.sort((a, b) => a.record.start - b.record.start);
   const headAt = new Map(headings.map((h, i) => [h.start, { h, i }]));
   const out: string[] = [];
   let m = 0;
@@ -80,9 +127,7 @@ function renderText(doc: ReportDoc, docIndex: number, placed: readonly Placed[],
       const s = Math.max(p.record.start, ls);
       const t = Math.min(p.record.end, le);
       out.push(e(doc.text.slice(at, s)));
-      const r = p.record;
-      const tip = `${KIND_ZH[r.kind] ?? r.kind} ${show(r.value)} ${r.unit}${r.indicator ? ` · ${r.indicator}` : ""}`;
-      out.push(`<mark class="zb ${kindClass(r.kind)}${p.warning ? " bad" : ""}" data-r="${p.index}" tabindex="0" title="${e(tip)}">${e(doc.text.slice(s, t))}</mark>`);
+      out.push(`${p.open}${e(doc.text.slice(s, t))}</mark>`);
       at = t;
       if (p.record.end <= le) m++;
       else break;
@@ -129,16 +174,26 @@ export function buildReportHtml(docs: readonly ReportDoc[], opts: ReportPageOpti
   const total = new Map<string, number>();
   for (const p of flat) total.set(p.record.kind, (total.get(p.record.kind) ?? 0) + 1);
   const title = opts.title ?? "zhibiao review";
+  const shas = docs.map((d) => textSha256(d.text));
+  const siteId = opts.siteId ?? siteIdOf(docs.map((d, i) => ({ doc_id: d.doc_id, text_sha256: shas[i] })));
+  const lex = opts.lexicon ?? EMPTY_LEXICON;
 
   const legend = kinds
     .map((k) => `<li><button type="button" class="sw ${kindClass(k)}" data-kind="${e(kindClass(k).slice(2))}" aria-pressed="true" title="show or hide ${e(k)}">${e(KIND_ZH[k] ?? k)} <code>${e(k)}</code> <b data-count="${e(k)}">${total.get(k) ?? 0}</b></button></li>`)
-    .join("");
+    .join("") +
+    `<li class="st-key"><span class="sw st-actual">实际 actual</span> <span class="sw st-target">目标 target</span> <span class="sw miss">possible miss</span></li>`;
 
   const nav: string[] = [];
   const sections: string[] = [];
+  const misses: { d: number; start: number; end: number; raw: string }[] = [];
+  const cells: (Pick<PanelRow, "indicator_code" | "indicator_name" | "status" | "period" | "value" | "value_max" | "unit" | "qualifier" | "raw" | "record_id" | "start"> & { d: number })[] = [];
+  const headingsAll: [number, string][][] = [];
   docs.forEach((d, di) => {
     const headings = findHeadings(d.text);
+    headingsAll.push(headings.map((h) => [h.start, h.title]));
     const placed = placedAll[di];
+    const missFirst = misses.length;
+    for (const m of d.misses ?? []) misses.push({ d: di, start: m.start, end: m.end, raw: m.raw });
     // Records under each heading, its subsections included.
     const perHeading = headings.map((h, i) => {
       const next = headings.find((g, j) => j > i && g.level <= h.level)?.start ?? d.text.length;
@@ -150,41 +205,74 @@ export function buildReportHtml(docs: readonly ReportDoc[], opts: ReportPageOpti
         .map((h, i) => `<li class="l${h.level}"><a href="#d${di}-h${i}" title="${e(h.title)}"><span class="n">${perHeading[i] || ""}</span>${e(h.title)}</a></li>`)
         .join("")}</ol>`,
     );
+    const cellRows = (d.panel ?? []).filter((c) => !c.absent).map((c) => {
+      const k = cells.length;
+      cells.push({ d: di, indicator_code: c.indicator_code, indicator_name: c.indicator_name, status: c.status, period: c.period, value: c.value, value_max: c.value_max, unit: c.unit, qualifier: c.qualifier, raw: c.raw, record_id: c.record_id, start: c.start });
+      const reads = `${writtenValue(c.value, c.unit)}${c.value_max !== null ? `—${writtenValue(c.value_max, c.unit)}` : ""}`;
+      return `<tr data-c="${k}"><td><code>${e(c.indicator_code)}</code> ${e(c.indicator_name)}</td><td>${e(c.status)}</td><td>${e(c.period)}</td><td class="num">${e(reads)}</td><td>${e(c.qualifier ?? "")}</td><td>${e(c.raw)}</td><td class="rv"><button type="button" data-cact="right" title="right">✓</button><button type="button" data-cact="wrong" title="wrong">✗</button><button type="button" data-cact="edit" title="correct">✎</button><button type="button" data-cact="clear" title="clear">↺</button></td><td class="c-review"></td></tr>`;
+    });
+    const cellTable = cellRows.length
+      ? `<details class="cells" open><summary>headline panel · 主要指标 (${cellRows.length} cells)</summary><table class="cells"><thead><tr><th>indicator</th><th>status</th><th>period</th><th>value</th><th>qualifier</th><th>raw</th><th>judge</th><th>review</th></tr></thead><tbody>${cellRows.join("")}</tbody></table></details>`
+      : "";
     sections.push(
       `<section class="doc" id="d${di}" data-doc="${e(d.doc_id)}"><h2>${e(d.title ?? d.doc_id)}</h2>` +
-        `<p class="meta"><code>${e(d.doc_id)}</code> · ${e(d.path)} · ${d.text.length} characters · ${d.records.length} records` +
+        `<p class="meta"><code>${e(d.doc_id)}</code> · ${e(d.path)} · ${d.text.length} characters · ${d.records.length} records · ${(d.misses ?? []).length} possible misses` +
         (bad ? ` · <span class="warn">${bad} with a span problem</span>` : "") +
-        `</p>${countsTable(d, kinds)}<div class="text">${renderText(d, di, placed, headings)}</div></section>`,
+        ` · <label><input type="checkbox" class="rv-complete" data-doc="${di}"> reviewed in full (records not marked are right)</label>` +
+        `</p>${countsTable(d, kinds)}${cellTable}<div class="text" id="d${di}-text" data-d="${di}">${renderText(d, di, placed, headings, missFirst)}</div></section>`,
     );
   });
 
   const tableColumns = docs.length > 1 ? TABLE_COLUMNS : TABLE_COLUMNS.filter((c) => c !== "doc_id");
-  const th = tableColumns.map((c) => `<th data-type="${NUMERIC.has(c) ? "num" : "text"}" title="${e(c)}">${e(zhName(c))}</th>`).join("");
+  const th = tableColumns.map((c) => `<th data-type="${NUMERIC.has(c) ? "num" : "text"}" title="${e(c)}">${e(zhName(c))}</th>`).join("") + `<th data-type="text" title="review">审核 review</th>`;
   const rows = flat
     .map((p) => {
       const r = p.record;
       const cells = tableColumns.map((c) => {
         const v = (r as Record<string, unknown>)[c];
+        if (c === "value") return `<td class="num" data-v="${e(show(v))}">${e(writtenValue(r.value, r.unit))}</td>`;
         return NUMERIC.has(c) ? `<td class="num" data-v="${e(show(v))}">${e(show(v))}</td>` : `<td class="c-${c}">${c === "kind" ? `<span class="sw ${kindClass(String(v))}">${e(show(v))}</span>` : e(show(v))}</td>`;
       }).join("");
-      return `<tr data-r="${p.index}" data-kind="${e(r.kind)}" data-status="${e(r.status)}" data-doc="${e(r.doc_id)}"${p.warning ? ' class="bad"' : ""}>${cells}</tr>`;
+      return `<tr data-r="${p.index}" data-kind="${e(r.kind)}" data-status="${e(r.status)}" data-doc="${e(r.doc_id)}"${p.warning ? ' class="bad"' : ""}>${cells}<td class="c-review"></td></tr>`;
     })
     .join("\n");
   const option = (v: string, label: string) => `<option value="${e(v)}">${e(label)}</option>`;
   const statuses = [...new Set(flat.map((p) => p.record.status))].sort();
   const filters =
-    `<div class="filters"><input id="f-text" type="search" placeholder="filter · 筛选 (any text)" aria-label="filter records">` +
+    `<div class="filters"><input id="f-text" type="search" placeholder="filter · 筛选 (text, rule id, sentence)" aria-label="filter records">` +
     `<select id="f-kind" aria-label="kind">${option("", "all kinds")}${kinds.map((k) => option(k, `${KIND_ZH[k] ?? k} ${k}`)).join("")}</select>` +
     `<select id="f-status" aria-label="status">${option("", "all statuses")}${statuses.map((s) => option(s, s)).join("")}</select>` +
     (docs.length > 1 ? `<select id="f-doc" aria-label="document">${option("", "all documents")}${docs.map((d) => option(d.doc_id, d.doc_id)).join("")}</select>` : "") +
+    `<select id="f-review" aria-label="review">${option("", "any review")}${option("none", "not reviewed")}${option("right", "right ✓")}${option("wrong", "wrong ✗")}${option("corrected", "corrected ✎")}</select>` +
     `<span id="f-count"></span></div>`;
 
   const data = {
     columns: [...RECORD_COLUMNS, ...extraColumns(flat)],
     zh: Object.fromEntries([...RECORD_COLUMNS].map((c) => [c, zhName(c)])),
     kindZh: KIND_ZH,
+    kinds,
+    qualifiers: [...QUALIFIERS],
+    statuses: [...StatusSchema.options],
     records: flat.map((p) => ({ ...p.record, _warning: p.warning })),
+    docs: docs.map((d, i) => ({ i, doc_id: d.doc_id, path: d.path, chars: d.text.length, text_sha256: shas[i], first: placedAll[i][0]?.index ?? flat.length, count: d.records.length })),
+    misses,
+    panel: cells,
+    headings: headingsAll,
+    site: { id: siteId, tool: `zhibiao ${VERSION}`, title, index: opts.indexHref ?? null },
+    lex: { units: lex.units, magnitudes: lex.magnitudes, qualPrefix: lex.qualPrefix, qualSuffix: lex.qualSuffix, up: lex.up, down: lex.down },
   };
+  const codes = Object.entries(lex.codes).map(([c, n]) => `<option value="${e(c)}">${e(n)}</option>`).join("");
+  const panelHtml =
+    `<aside id="panel" aria-live="polite"><h2 id="panel-title">Record</h2><p id="panel-reads" class="reads"></p><p id="panel-hint" class="hint">hover or click a figure · j/k next/previous · m next possible miss · select text and press a to add a figure</p>` +
+    `<div id="rv-actions" class="rv-actions" hidden><button type="button" data-act="right" title="right (r)">✓ right <kbd>r</kbd></button><button type="button" data-act="wrong" title="wrong (w)">✗ wrong <kbd>w</kbd></button><button type="button" data-act="edit" title="correct (e)">✎ correct <kbd>e</kbd></button><button type="button" data-act="clear" title="clear (u)">↺ <kbd>u</kbd></button><span id="rv-state"></span></div>` +
+    `<div id="miss-actions" class="rv-actions" hidden><button type="button" data-act="add" title="add as a figure (a)">＋ add <kbd>a</kbd></button><button type="button" data-act="dismiss" title="not a figure (d)">dismiss <kbd>d</kbd></button></div>` +
+    `<form id="rv-form" hidden><h3 id="rv-form-title"></h3><div id="rv-form-fields" class="rv-fields"></div><p id="rv-form-error" class="warn"></p><button type="submit">save <kbd>⏎</kbd></button> <button type="button" data-act="cancel">cancel <kbd>Esc</kbd></button></form>` +
+    `<p id="panel-explain-box" class="explain" hidden><code id="panel-explain"></code> <button type="button" id="copy-explain">copy</button></p>` +
+    `<dl id="panel-fields"></dl></aside>`;
+  const bar =
+    `<div class="rv-bar">${opts.indexHref ? `<a href="${e(opts.indexHref)}">← all documents</a>` : ""}<span id="rv-progress"></span>` +
+    `<button type="button" id="rv-export" title="download every verdict kept in this browser as review.jsonl">export review ⤓</button><button type="button" id="rv-save" hidden>save to disk</button>` +
+    `<label class="import">import <input type="file" id="rv-import" accept=".jsonl,application/x-ndjson"></label><button type="button" id="rv-clear">clear</button><span id="rv-warn" class="warn"></span></div>`;
 
   return `<!doctype html>
 <html lang="zh-CN">
@@ -196,7 +284,7 @@ export function buildReportHtml(docs: readonly ReportDoc[], opts: ReportPageOpti
 <style>${reportCss(kinds.map((k) => kindClass(k).slice(2)))}</style>
 </head>
 <body>
-<header class="top"><h1>${e(title)}</h1><span>${docs.length} documents · ${flat.length} records</span><ul class="legend" aria-label="kinds">${legend}</ul></header>
+<header class="top"><h1>${e(title)}</h1><span>${docs.length} documents · ${flat.length} records</span><ul class="legend" aria-label="kinds">${legend}</ul>${bar}</header>
 <div class="layout">
 <nav class="outline" aria-label="outline">${nav.join("")}<p><a href="#records-table">records table · 记录表</a></p></nav>
 <main>
@@ -206,10 +294,12 @@ ${sections.join("\n")}
 ${rows}
 </tbody></table></section>
 </main>
-<aside id="panel" aria-live="polite"><h2 id="panel-title">Record</h2><p id="panel-hint" class="hint">hover or click a figure</p><dl id="panel-fields"></dl></aside>
+${panelHtml}
 </div>
+<button type="button" id="add-sel" hidden>＋ add figure <kbd>a</kbd></button>
+<datalist id="zb-codes">${codes}</datalist>
 <script type="application/json" id="zb-data">${jsonForScript(data)}</script>
-<script>${REPORT_SCRIPT}</script>
+<script>${REVIEW_STORE_SCRIPT}${REPORT_SCRIPT}</script>
 </body>
 </html>
 `;

@@ -40,6 +40,38 @@ mark.zb.sel{outline:3px solid var(--accent);outline-offset:1px}
 mark.zb.bad{text-decoration:underline wavy #c73a3a}
 .dim mark.zb:not(.show){background:none;border-bottom-color:transparent}
 ${perKind}
+mark.zb.st-target{border-bottom-style:dashed;background-image:repeating-linear-gradient(135deg,rgba(255,255,255,.55) 0 3px,transparent 3px 7px)}
+.sw.st-actual{border:1px solid var(--fg);border-bottom:2px solid var(--fg)}.sw.st-target{border:1px dashed var(--fg);border-bottom:2px dashed var(--fg);background-image:repeating-linear-gradient(135deg,#eee 0 3px,transparent 3px 7px)}
+mark.miss,.sw.miss{background:none;border-bottom:2px dotted #c73a3a;color:inherit;cursor:pointer}
+mark.miss.rv-dismissed{border-bottom-color:#bbb;color:var(--muted)}
+mark.added,mark.miss.added{background:#fff3b0;border-bottom:2px solid #b38f00}
+mark.zb.rv-right{box-shadow:inset 0 -3px 0 #2e8b3a}
+mark.zb.rv-wrong{text-decoration:line-through 2px #c73a3a}
+mark.zb.rv-corrected{box-shadow:inset 0 -3px 0 #7650c8}
+mark.zb.rv-right::after{content:"✓";color:#2e8b3a;font-size:.75em;vertical-align:super}
+mark.zb.rv-wrong::after{content:"✗";color:#c73a3a;font-size:.75em;vertical-align:super}
+mark.zb.rv-corrected::after{content:"✎";color:#7650c8;font-size:.75em;vertical-align:super}
+mark.miss.sel,mark.added.sel{outline:3px solid var(--accent);outline-offset:1px}
+.rv-bar{display:flex;gap:8px;align-items:center;flex-wrap:wrap;font-size:13px}
+.rv-bar button,.rv-bar .import,.rv-actions button{font:inherit;font-size:13px;cursor:pointer}
+.rv-bar .import input{width:0;height:0;opacity:0;position:absolute}
+.rv-bar .import{border:1px solid var(--line);border-radius:3px;padding:0 6px;background:#f6f7f9}
+.rv-actions{display:flex;gap:4px;flex-wrap:wrap;align-items:center;margin:6px 0}
+#rv-state{color:var(--muted);font-size:12px}
+kbd{font-size:11px;border:1px solid var(--line);border-radius:3px;padding:0 3px;background:#f6f7f9}
+#rv-form{border:1px solid var(--line);border-radius:6px;padding:8px;margin:6px 0;background:#fbfbff}
+#rv-form h3{font-size:13px;margin:0 0 6px}
+.rv-fields{display:grid;grid-template-columns:1fr;gap:4px}
+.rv-fields label{display:grid;grid-template-columns:9em minmax(0,1fr);gap:4px;align-items:center}
+.rv-fields label small{grid-column:2;color:var(--muted)}
+.rv-fields input,.rv-fields select{font:inherit;font-size:13px;padding:1px 4px;min-width:0}
+.explain code{font-size:12px;word-break:break-all;background:#f3f4f7;padding:1px 4px}
+.reads{margin:0;font-size:14px}
+#add-sel{position:absolute;z-index:9;font:inherit;font-size:13px;cursor:pointer;background:#fff3b0;border:1px solid #b38f00;border-radius:4px}
+details.cells{margin:8px 0 12px}details.cells summary{cursor:pointer;color:var(--muted)}
+table.cells tr.sel{background:#e2ecfb}table.cells tr[data-review=wrong] td{text-decoration:line-through}
+table.cells td.rv button{font-size:12px;cursor:pointer;padding:0 4px}
+table.records tr[data-review=right] td.c-review{color:#2e8b3a}table.records tr[data-review=wrong] td.c-review{color:#c73a3a}
 .sw{display:inline-block;border-radius:3px;padding:0 6px}
 table{border-collapse:collapse;font-size:13px;background:#fff}
 th,td{border:1px solid var(--line);padding:2px 6px;text-align:left;vertical-align:top}

@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { recordId } from "./record-id.js";
+export { recordId };
 import type { MetricRecord } from "../model/record.js";
 import { diagnostic, type Diagnostic } from "../model/diagnostic.js";
 import type { DocumentMeta } from "../model/document.js";
@@ -148,11 +149,6 @@ function partsOf(cands: readonly Candidate[], lex: RefineContext["lexicon"], cat
   });
   for (const list of groups.values()) if (list.length > 1) list.forEach((idx, n) => (out[idx] = n));
   return out;
-}
-
-/** A record's id: `r` and 16 hex digits of sha1(doc_id, start, end), never read as a number: `recordId("a", 3, 5)`. */
-export function recordId(docId: string, start: number, end: number): string {
-  return "r" + createHash("sha1").update(`${docId}\u0000${start}\u0000${end}`).digest("hex").slice(0, 16);
 }
 
 function toRecord(c: Candidate, source: string, docId: string, meta: DocumentMeta, inputPath: string | null): MetricRecord {

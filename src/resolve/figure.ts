@@ -22,7 +22,7 @@ export type Resolver = (m: Match, lex: Lexicon) => Resolution;
 const reject = (reason: string): Resolution => ({ ok: false, reason });
 
 /** Units that are not in the unit lexicon because they are not things counted or measured. */
-const SPECIAL_UNITS: Record<string, { unit: string; dimension: string; factor?: number }> = {
+export const SPECIAL_UNITS: Record<string, { unit: string; dimension: string; factor?: number }> = {
   "%": { unit: "%", dimension: "percent" },
   "％": { unit: "%", dimension: "percent" },
   "‰": { unit: "‰", dimension: "permille" },

@@ -29,6 +29,13 @@ export interface Lexicon {
     modifiers: Set<string>;
     split: Map<string, string[]>;
   };
+  /** Number-like spans the review page offers as possible misses, and what explains one (misses.yaml). */
+  misses: {
+    numberLike: string[];
+    notFigures: { pattern: string; why: string }[];
+    examples: { text: string; candidates: string[] }[];
+    counterexamples: string[];
+  };
   /** What makes a figure a headline cell (headline.yaml). */
   headline: {
     mainTargets: string[];
@@ -51,11 +58,12 @@ export function emptyLexicon(): Lexicon {
     up: new Set(), down: new Set(), reach: new Set(), terms: [], labelHeads: new Set(), labelPointers: new Set(),
     chromeLine: [], chromeTail: [], negatives: [],
     names: { scope: [], noise: [], growth: [], joiners: [], modifiers: new Set(), split: new Map() },
+    misses: { numberLike: [], notFigures: [], examples: [], counterexamples: [] },
     headline: { mainTargets: [], subRegions: [], wholeRegion: [], likeForLike: [], totals: [], oneYear: [], notHeadline: [], notHeadlinePatterns: [], cap: [], floor: [], absent: [] },
   };
 }
 
-const FILES: LexiconName[] = ["units", "magnitudes", "qualifiers", "change-verbs", "domain-terms", "labels", "chrome", "negatives", "indicator-names", "headline"];
+const FILES: LexiconName[] = ["units", "magnitudes", "qualifiers", "change-verbs", "domain-terms", "labels", "chrome", "negatives", "indicator-names", "headline", "misses"];
 
 /** Merges the lexicon files of one rule folder (`<dir>/lexicon/*.yaml`) into `lex`; returns the problems. */
 export function mergeLexiconDir(lex: Lexicon, dir: string, display: (f: string) => string): RuleProblem[] {
@@ -125,6 +133,14 @@ export function mergeLexiconDir(lex: Lexicon, dir: string, display: (f: string) 
         lex.names.joiners = longestFirst([...lex.names.joiners, ...(n.joiners ?? [])]);
         (n.modifiers ?? []).forEach((x) => lex.names.modifiers.add(x));
         for (const [k, parts] of Object.entries(n.split ?? {})) lex.names.split.set(k, parts);
+        break;
+      }
+      case "misses": {
+        const m = v as Partial<{ number_like: string[]; not_figures: { pattern: string; why: string }[]; examples: { text: string; candidates: string[] }[]; counterexamples: string[] }>;
+        lex.misses.numberLike.push(...(m.number_like ?? []));
+        lex.misses.notFigures.push(...(m.not_figures ?? []));
+        lex.misses.examples.push(...(m.examples ?? []));
+        lex.misses.counterexamples.push(...(m.counterexamples ?? []));
         break;
       }
       case "headline": {

@@ -94,6 +94,15 @@ export const LexiconSchemas = {
     })
     .partial()
     .strict(),
+  misses: z
+    .object({
+      number_like: z.array(z.string().min(1)),
+      not_figures: z.array(z.object({ pattern: z.string().min(1), why: z.string().min(1) }).strict()),
+      examples: z.array(z.object({ text: z.string().min(1), candidates: z.array(z.string().min(1)) }).strict()),
+      counterexamples: z.array(z.string().min(1)),
+    })
+    .partial()
+    .strict(),
   headline: z
     .object({
       main_targets: z.array(z.string().min(1)),

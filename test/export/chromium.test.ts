@@ -60,7 +60,8 @@ describe.skipIf(!CHROMIUM)("report.html in headless Chromium, from file://", () 
     expect(await field("indicator_name").textContent()).toBe("税收收入");
     expect(await page.locator("#panel dd").count()).toBe(Object.keys(RECORDS[0]).length);
     expect(await page.locator("#panel dd").evaluateAll((dds) => dds.map((d) => (d as HTMLElement).dataset.field))).toEqual(RECORD_COLUMNS);
-    expect(await page.locator("#panel-title").textContent()).toBe("数量 · 148690000 元");
+    expect(await page.locator("#panel-title").textContent()).toBe("数量 · 14869万元");
+    expect(await page.locator("#panel-explain").textContent()).toBe(`zhibiao explain --file ${REPORT_PATH} --at ${RECORDS[6].start}`);
     await mark("36.2%").hover();
     expect(await field("value").textContent()).toBe("148690000");
     expect(await mark("14869 万元").getAttribute("class")).toContain("sel");
@@ -92,9 +93,9 @@ describe.skipIf(!CHROMIUM)("report.html in headless Chromium, from file://", () 
     expect(await visible().count()).toBe(RECORDS.length);
     const valueHeader = page.locator("#records thead th", { hasText: "数值" });
     await valueHeader.click();
-    expect(await visible().first().locator("td.num").first().textContent()).toBe("-36.2");
+    expect(await visible().first().locator("td.num").first().textContent()).toBe("-36.2%");
     await valueHeader.click();
-    expect(await visible().first().locator("td.num").first().textContent()).toBe("1370000000000");
+    expect(await visible().first().locator("td.num").first().textContent()).toBe("1.37万亿斤");
     await visible().first().click();
     expect(await field("indicator").textContent()).toBe("粮食产量");
     expect(await mark("1.37万亿斤").getAttribute("class")).toContain("sel");
