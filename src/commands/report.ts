@@ -3,6 +3,7 @@ import { escapeControls } from "../batch/progress.js";
 import { join } from "node:path";
 import type { Command } from "./types.js";
 import { parse, str, strs, UsageError } from "./args.js";
+import { uniqueDocIds } from "../batch/docids.js";
 import { collectInputs } from "../io/collect.js";
 import { readDocument } from "../io/read.js";
 import { writeFileAtomic } from "../io/write.js";
@@ -77,7 +78,11 @@ export const reportCommand: Command = {
       for (const r of records) given.set(r.doc_id, [...(given.get(r.doc_id) ?? []), r]);
     }
 
-    const { files, missing } = collectInputs(positionals);
+    // doc_ids as extract gives them (the path under the folder named), so --records of extract match
+    const { items, missing } = collectInputs(positionals);
+    const { ids } = uniqueDocIds(items);
+    const docIdOfFile = new Map(items.flatMap((it, i) => (it.kind === "file" ? [[it.path, ids[i] as string] as const] : [])));
+    const files = [...docIdOfFile.keys()];
     for (const m of missing) {
       failed++;
       warn(`${m}: no such file or folder`);
@@ -96,7 +101,7 @@ export const reportCommand: Command = {
     for (const [n, file] of files.entries()) {
       let doc: ReportDoc;
       try {
-        const src = await readDocument(file);
+        const src = await readDocument(file, { doc_id: docIdOfFile.get(file) });
         if (extracting) {
           const result = await extractDocument(src, engine);
           doc = { doc_id: src.doc_id, path: src.path, title: result.document.title, text: src.text, records: result.records, panel: result.panel };
@@ -121,7 +126,8 @@ export const reportCommand: Command = {
       const kinds: Record<string, number> = {};
       for (const r of doc.records) kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
       const warnings = doc.records.filter((r) => !(r.start >= 0 && r.end <= doc.text.length && doc.text.slice(r.start, r.end) === r.raw)).length;
-      entries.push({ doc_id: doc.doc_id, title: doc.title, path: doc.path, href, chars: doc.text.length, records: doc.records.length, kinds, misses: doc.misses?.length ?? 0, cells: (doc.panel ?? []).filter((c) => !c.absent).length, warnings });
+      const first = doc.records[0];
+      entries.push({ doc_id: doc.doc_id, title: doc.title, region: first?.region ?? null, year: first?.report_year ?? null, path: doc.path, href, chars: doc.text.length, records: doc.records.length, kinds, misses: doc.misses?.length ?? 0, cells: (doc.panel ?? []).filter((c) => !c.absent).length, warnings });
     }
     if (!extracting) {
       for (const id of given.keys()) if (!shown.has(id)) warn(`records of '${id}' have no input text among the inputs; not shown`);

@@ -7,6 +7,9 @@ import { VERSION } from "../version.js";
 export interface IndexEntry {
   doc_id: string;
   title: string | null;
+  /** The report's region and year, as its records give them (null when it has none). */
+  region?: string | null;
+  year?: number | null;
   path: string;
   href: string;
   chars: number;
@@ -59,7 +62,7 @@ export function buildReportIndex(entries: readonly IndexEntry[], opts: { title?:
   const kinds = Object.keys(KIND_ZH);
   const n = (x: number) => (x ? String(x) : "");
   const rows = entries
-    .map((d) => `<tr data-doc="${e(d.doc_id)}"><td><a href="${e(d.href)}">${e(d.title ?? d.doc_id)}</a></td><td><code>${e(d.doc_id)}</code></td><td class="num">${d.chars}</td><td class="num">${d.records}</td>${kinds.map((k) => `<td class="num">${n(d.kinds[k] ?? 0)}</td>`).join("")}<td class="num">${n(d.misses)}</td><td class="num">${n(d.cells)}</td><td class="num warn">${n(d.warnings)}</td><td class="c-review"></td></tr>`)
+    .map((d) => `<tr data-doc="${e(d.doc_id)}"><td><a href="${e(d.href)}">${e(d.title ?? d.doc_id)}</a></td><td><code>${e(d.doc_id)}</code></td><td>${e(d.region ?? "")}</td><td class="num">${d.year ?? ""}</td><td class="num">${d.chars}</td><td class="num">${d.records}</td>${kinds.map((k) => `<td class="num">${n(d.kinds[k] ?? 0)}</td>`).join("")}<td class="num">${n(d.misses)}</td><td class="num">${n(d.cells)}</td><td class="num warn">${n(d.warnings)}</td><td class="c-review"></td></tr>`)
     .join("\n");
   const total = entries.reduce((a, d) => a + d.records, 0);
   return `<!doctype html>
@@ -82,8 +85,8 @@ tr[data-review=complete] td.c-review{color:#2e8b3a}a{color:#2f6fd0}
 <body>
 <header><h1>${e(title)}</h1><span>${entries.length} documents · ${total} records</span><span id="rv-progress"></span><button type="button" id="rv-export">export review ⤓</button><button type="button" id="rv-save" hidden>save to disk</button><span id="rv-warn" class="warn"></span></header>
 <main>
-<div class="filters"><input id="f-text" type="search" placeholder="filter documents (id, title)" aria-label="filter documents"><select id="f-review" aria-label="review"><option value="">any review</option><option value="none">not started</option><option value="started">started</option><option value="complete">complete</option></select><span id="f-count"></span></div>
-<table id="docs"><thead><tr><th>document</th><th>doc_id</th><th>chars</th><th>records</th>${kinds.map((k) => `<th>${e(KIND_ZH[k] ?? k)}</th>`).join("")}<th>possible misses</th><th>headline cells</th><th>span problems</th><th>review</th></tr></thead><tbody>
+<div class="filters"><input id="f-text" type="search" placeholder="filter documents (id, title, region, year)" aria-label="filter documents"><select id="f-review" aria-label="review"><option value="">any review</option><option value="none">not started</option><option value="started">started</option><option value="complete">complete</option></select><span id="f-count"></span></div>
+<table id="docs"><thead><tr><th>document</th><th>doc_id</th><th>region · 地区</th><th>year · 年份</th><th>chars</th><th>records</th>${kinds.map((k) => `<th>${e(KIND_ZH[k] ?? k)}</th>`).join("")}<th>possible misses</th><th>headline cells</th><th>span problems</th><th>review</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 </main>

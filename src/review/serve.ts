@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { writeFileAtomic } from "../io/write.js";
 import { parseReview } from "./parse.js";
@@ -16,6 +16,7 @@ const servedPage = (html: string) => html.replace("default-src 'none';", "defaul
  */
 export function serveReview(dir: string, port: number, log: (m: string) => void): Promise<void> {
   const root = resolve(dir);
+  const realRoot = realpathSync(root);
   const server = createServer((req, res) => {
     const send = (code: number, body: string, type = "text/plain; charset=utf-8") => {
       res.writeHead(code, { "Content-Type": type, "Cache-Control": "no-store" });
@@ -48,7 +49,9 @@ export function serveReview(dir: string, port: number, log: (m: string) => void)
     if (req.method !== "GET") return send(405, "GET or POST /review");
     const rel = normalize(decodeURIComponent(url.pathname === "/" ? "/report.html" : url.pathname)).replace(/^[/\\]+/, "");
     const file = resolve(root, rel);
-    if (!(file === root || file.startsWith(root + sep)) || !existsSync(file) || !statSync(file).isFile() || !TYPES[extname(file)]) return send(404, "not found");
+    const inside = (p: string) => p === realRoot || p.startsWith(realRoot + sep);
+    // a symlink in the folder pointing out of it is not served
+    if (!(file === root || file.startsWith(root + sep)) || !existsSync(file) || !inside(realpathSync(file)) || !statSync(file).isFile() || !TYPES[extname(file)]) return send(404, "not found");
     const body = readFileSync(file, "utf8");
     send(200, extname(file) === ".html" ? servedPage(body) : body, TYPES[extname(file)]);
   });
