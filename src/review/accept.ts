@@ -30,8 +30,8 @@ export interface AcceptInput {
   expected: readonly StoredRecord[] | null;
   /** The selected items of this report, with their line numbers. */
   items: readonly ReviewLine[];
-  /** The report-wide fields of a new record (region, region_code, report_date). */
-  meta: Pick<MetricRecord, "region" | "region_code" | "report_date">;
+  /** The report-wide fields of a new record (region, region_code, level, report_date, report_year, path). */
+  meta: Pick<MetricRecord, "region" | "region_code" | "level" | "report_date" | "report_year" | "path">;
   lexicon: Lexicon;
   /** Catalogue code → Chinese name; undefined when the code is unknown. */
   indicatorName: (code: string) => string | undefined;

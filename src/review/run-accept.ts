@@ -79,7 +79,8 @@ export async function acceptReview(file: string, known: readonly KnownReport[], 
     }
     const src = await readDocument(k.textPath);
     const trace: Trace = { sentences: [], matches: [], rejected: [], steps: [] };
-    const extracted = extractText(src.text, { ...src.overrides, doc_id: id }, engine, trace);
+    // read as check reads it: the path as known.yaml names it
+    const extracted = extractText(src.text, { ...src.overrides, doc_id: id, path: k.text }, engine, trace);
     let expected: StoredRecord[] | null;
     try {
       expected = readExpected(k.expectedPath);
@@ -95,7 +96,7 @@ export async function acceptReview(file: string, known: readonly KnownReport[], 
       fresh: extracted.records,
       expected,
       items: items.filter((l) => l.item.doc_id === id),
-      meta: { region: extracted.meta.region, region_code: extracted.meta.region_code, report_date: extracted.meta.report_date },
+      meta: { region: extracted.meta.region, region_code: extracted.meta.region_code, level: extracted.meta.level, report_date: extracted.meta.report_date, report_year: extracted.meta.report_year, path: k.text },
       lexicon: engine.rules.lexicon,
       indicatorName: (code) => cat.byCode.get(code)?.spec.name_zh,
       contextAt: (s, e) => contextAt(trace.sentences, src.text, s, e, extracted.meta.report_year),
