@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Command } from "./types.js";
 import { parse, str, strs, UsageError } from "./args.js";
 import { uniqueDocIds } from "../batch/docids.js";
+import { readSelection } from "../review/read-selection.js";
 import { collectInputs } from "../io/collect.js";
 import { readDocument } from "../io/read.js";
 import { writeFileAtomic } from "../io/write.js";
@@ -142,7 +143,7 @@ export const reportCommand: Command = {
     if (values.serve) {
       const port = Number(str(values.port) ?? 8765);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${String(str(values.port))}: not a port number`);
-      await serveReview(out, port, (m) => process.stderr.write(`${m}\n`));
+      await serveReview(out, port, (m) => process.stderr.write(`${m}\n`), (text, start, end) => readSelection(engine, text, start, end));
     }
     return failed ? 2 : 0;
   },

@@ -113,6 +113,15 @@ var ZB = (function () {
     x.onerror = function () { done("the server did not answer"); };
     x.send(text);
   }
-  return { Store: Store, itemKey: itemKey, download: download, saveToServer: saveToServer, served: location.protocol === "http:" };
+  /** The engine's reading of a selection through zhibiao report --serve: done(fields or null). */
+  function readSelection(text, start, end, done) {
+    var x = new XMLHttpRequest();
+    x.open("POST", "/read");
+    x.setRequestHeader("Content-Type", "application/json");
+    x.onload = function () { var f = null; try { f = x.status === 200 ? JSON.parse(x.responseText).fields : null; } catch (e) { f = null; } done(f); };
+    x.onerror = function () { done(null); };
+    x.send(JSON.stringify({ text: text, start: start, end: end }));
+  }
+  return { Store: Store, itemKey: itemKey, download: download, saveToServer: saveToServer, readSelection: readSelection, served: location.protocol === "http:" };
 })();
 `;

@@ -344,6 +344,26 @@ export const REPORT_SCRIPT = String.raw`
       setItem(doc, key, item);
       showAdded(key, doc.doc_id);
     });
+    // served by zhibiao report --serve: the engine reads the selection in its paragraph, and its
+    // fields replace the guesses the reviewer has not changed yet
+    if (ZB.served && ZB.readSelection) {
+      var from0 = Math.max(text.lastIndexOf("\n", start - 1) + 1, start - 1500), to0 = text.indexOf("\n", end);
+      if (to0 < 0 || to0 - end > 1500) to0 = Math.min(text.length, end + 1500);
+      var guessed = {};
+      FORM_FIELDS.record.forEach(function (k) { var el = $("rv-f-" + k); if (el) guessed[k] = el.value; });
+      ZB.readSelection(text.slice(from0, to0), start - from0, end - from0, function (engine) {
+        if (!engine || formMode !== "record" || current.key !== key) return;
+        var used = 0;
+        Object.keys(engine).forEach(function (k) {
+          var el = $("rv-f-" + k);
+          if (!el || el.value !== guessed[k]) return;
+          var v = engine[k];
+          el.value = v === null || v === undefined ? "" : typeof v === "number" ? plain(v) : String(v);
+          used++;
+        });
+        if (used) $("rv-form-title").textContent = "add “" + raw + "” (fields read by the engine: check them)";
+      });
+    }
   }
   /** Wraps [start, end) of a document's text in a mark when it lies in one text node; null otherwise. */
   function wrapRange(docIndex, start, end) {

@@ -9,12 +9,16 @@ const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".j
 /** The page's CSP, opened for one thing: the page may post its review to the server that served it. */
 const servedPage = (html: string) => html.replace("default-src 'none';", "default-src 'none'; connect-src 'self';");
 
+/** What the engine reads in a selection of the page (POST /read): the fields of an added figure, or null. */
+export type ReadSelection = (text: string, start: number, end: number) => Record<string, unknown> | null;
+
 /**
  * `zhibiao report --serve`: serves a review site on 127.0.0.1 only (GET of its .html files; POST
- * /review saves the review file, checked by parseReview first, to <dir>/review.jsonl). Resolves once
- * listening; runs until the process ends: `await serveReview("review", 8765, console.error)`.
+ * /review saves the review file, checked by parseReview first, to <dir>/review.jsonl; POST /read
+ * gives the engine's reading of a selection, for "add a figure"). Resolves once listening; runs until
+ * the process ends: `await serveReview("review", 8765, console.error, read)`.
  */
-export function serveReview(dir: string, port: number, log: (m: string) => void): Promise<void> {
+export function serveReview(dir: string, port: number, log: (m: string) => void, read?: ReadSelection): Promise<void> {
   const root = resolve(dir);
   const realRoot = realpathSync(root);
   const server = createServer((req, res) => {
@@ -25,9 +29,28 @@ export function serveReview(dir: string, port: number, log: (m: string) => void)
     const host = req.headers.host ?? "";
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return send(403, "loopback only");
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const origin = req.headers.origin;
+    if (req.method === "POST" && origin && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)) return send(403, "not from this server's page");
+    if (req.method === "POST" && url.pathname === "/read" && read) {
+      let body = "";
+      req.setEncoding("utf8");
+      req.on("data", (c: string) => {
+        if (body.length < 64 * 1024) body += c;
+      });
+      req.on("end", () => {
+        let q: { text?: unknown; start?: unknown; end?: unknown };
+        try {
+          q = JSON.parse(body) as typeof q;
+        } catch {
+          return send(400, "not JSON");
+        }
+        const { text, start, end } = q;
+        if (typeof text !== "string" || text.length > 4000 || !Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) > text.length || (start as number) >= (end as number)) return send(400, "give {text (at most 4,000 characters), start, end} with 0 ≤ start < end ≤ text.length");
+        send(200, JSON.stringify({ fields: read(text, start as number, end as number) }), "application/json; charset=utf-8");
+      });
+      return;
+    }
     if (req.method === "POST" && url.pathname === "/review") {
-      const origin = req.headers.origin;
-      if (origin && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)) return send(403, "not from this server's page");
       const chunks: Buffer[] = [];
       let size = 0;
       req.on("data", (c: Buffer) => {

@@ -71,6 +71,23 @@ describe("zhibiao report --serve", () => {
     expect(existsSync(join(tmp, "site", "review.jsonl"))).toBe(false);
   });
 
+  it("reads a selection with the engine (POST /read), for the fields of an added figure", async () => {
+    const text = "城镇新增就业1206万人，年末全国城镇调查失业率降到5.5%。";
+    const start = text.indexOf("1206万人");
+    const r = await http("POST", "/read", JSON.stringify({ text, start, end: start + 6 }));
+    expect(r.status, r.body).toBe(200);
+    expect(JSON.parse(r.body).fields).toMatchObject({ value: 12_060_000, unit: "人", kind: "quantity", qualifier: "exact", indicator: "城镇新增就业", indicator_code: "urban_new_jobs" });
+    // a selection of part of a figure gets the figure that overlaps it most
+    expect(JSON.parse((await http("POST", "/read", JSON.stringify({ text, start: text.indexOf("5.5"), end: text.indexOf("5.5") + 3 }))).body).fields).toMatchObject({ value: 5.5, unit: "%" });
+    // the selection read alone when its paragraph gives no record there
+    const alone = await http("POST", "/read", JSON.stringify({ text: "约1.2万亩", start: 0, end: 6 }));
+    expect(JSON.parse(alone.body).fields).toMatchObject({ value: 12000, unit: "亩", qualifier: "approx" });
+    // what the engine does not read as a figure (a span of years): null, and the page keeps its own guesses
+    expect(JSON.parse((await http("POST", "/read", JSON.stringify({ text: "受教育年限从13.5年提高到14年", start: 6, end: 11 }))).body).fields).toBeNull();
+    expect((await http("POST", "/read", JSON.stringify({ text: "x", start: 0, end: 5 }))).status).toBe(400);
+    expect((await http("POST", "/read", "{", {})).status).toBe(400);
+  });
+
   it("saves a good review to <dir>/review.jsonl", async () => {
     // the header an empty review of this site starts with, as the page writes it
     const header = { zhibiao_review: 1, tool: "zhibiao test", title: "t", saved: "2026-12-02T00:00:00.000Z", documents: [] };
