@@ -21,6 +21,7 @@ import type { PanelRow } from "../model/panel.js";
 import { nameFigure, phraseParts, type NameResult } from "../name/name.js";
 import { buildPanel, type CellVerdict, type PanelFigure } from "../panel/panel.js";
 import { absentStatements } from "../panel/absent.js";
+import { MAX_RECORD_SENTENCE, RECORD_SENTENCE_WINDOW } from "../limits.js";
 
 export interface TextOptions {
   doc_id: string;
@@ -177,10 +178,22 @@ function toRecord(c: Candidate, source: string, docId: string, meta: DocumentMet
     section: path.map((h) => h.label).join(" > "),
     section_title: innermost ? innermost.title : null,
     topic: c.sentence.topic,
-    sentence: source.slice(c.sentence.start, c.sentence.end).replace(/\s+/g, " ").trim(),
+    sentence: recordSentence(source, c.sentence.start, c.sentence.end, start, end),
     rule_id: c.match.rule.spec.id,
     region: meta.region,
     region_code: meta.region_code,
     report_date: meta.report_date,
   };
+}
+
+/**
+ * The sentence a record carries, white space collapsed; a sentence of more than MAX_RECORD_SENTENCE
+ * characters as read is cut to RECORD_SENTENCE_WINDOW characters either side of the figure, with `…`
+ * where it is cut: `recordSentence(src, 0, 1500, 700, 705)` → "…(100 chars)5万元(100 chars)…".
+ */
+export function recordSentence(source: string, from: number, to: number, start: number, end: number): string {
+  if (to - from <= MAX_RECORD_SENTENCE) return source.slice(from, to).replace(/\s+/g, " ").trim();
+  const a = Math.max(from, start - RECORD_SENTENCE_WINDOW);
+  const b = Math.min(to, end + RECORD_SENTENCE_WINDOW);
+  return `${a > from ? "…" : ""}${source.slice(a, b).replace(/\s+/g, " ").trim()}${b < to ? "…" : ""}`;
 }
