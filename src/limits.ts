@@ -13,6 +13,12 @@ import { ConfigError } from "./commands/args.js";
 /** The default --max-bytes: inputs larger than this are refused unread (`too-large`). */
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
+/** A sentence (text up to 。！？) longer than this is cut into sentences, at a ，、； in its second half where there is one. */
+export const MAX_SENTENCE = 1500;
+
+/** Matching one document stops after this many ms, an error for the document (`time-budget`). */
+export const MATCH_BUDGET_MS = 30_000;
+
 /**
  * A record's `sentence` is the sentence as read, white space collapsed; a sentence longer than this
  * many characters (a run without 。！？, which the segmenter cuts at 1,500) is stored as the

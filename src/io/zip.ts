@@ -51,13 +51,13 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new ZipFormatError("not a valid zip archive (no end of central directory)");
+  if (eocd < 0) throw new ZipFormatError("not a valid zip archive");
   let count = view.getUint16(eocd + 10, true);
   let size = view.getUint32(eocd + 12, true);
   let offset = view.getUint32(eocd + 16, true);
   if ((count === 0xffff || size === 0xffffffff || offset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === EOCD64_LOCATOR) {
     const at = Number(view.getBigUint64(eocd - 20 + 8, true));
-    if (at + 56 > n || view.getUint32(at, true) !== EOCD64) throw new ZipFormatError("not a valid zip archive (bad zip64 end of central directory)");
+    if (at + 56 > n || view.getUint32(at, true) !== EOCD64) throw new ZipFormatError("not a valid zip archive");
     count = Number(view.getBigUint64(at + 32, true));
     size = Number(view.getBigUint64(at + 40, true));
     offset = Number(view.getBigUint64(at + 48, true));
@@ -67,12 +67,12 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   const expected = eocd - size;
   if (expected >= 0 && expected !== offset && (offset + 4 > n || view.getUint32(offset, true) !== CENTRAL) && view.getUint32(expected, true) === CENTRAL) shift = expected - offset;
   offset += shift;
-  if (offset + size > n) throw new ZipFormatError("not a valid zip archive (truncated central directory)");
+  if (offset + size > n) throw new ZipFormatError("not a valid zip archive");
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder("utf-8");
   let p = offset;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > n || view.getUint32(p, true) !== CENTRAL) throw new ZipFormatError("not a valid zip archive (bad central directory entry)");
+    if (p + 46 > n || view.getUint32(p, true) !== CENTRAL) throw new ZipFormatError("not a valid zip archive");
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     let compressedSize = view.getUint32(p + 20, true);
@@ -81,7 +81,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
     let localOffset = view.getUint32(p + 42, true);
-    if (p + 46 + nameLength + extraLength > n) throw new ZipFormatError("not a valid zip archive (truncated central directory entry)");
+    if (p + 46 + nameLength + extraLength > n) throw new ZipFormatError("not a valid zip archive");
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
     // zip64: the sizes and offset that do not fit in 32 bits are in the extra field 0x0001, in this order
     if (declaredSize === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
@@ -93,7 +93,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
         if (id === 0x0001) {
           let q = e + 4;
           const next = () => {
-            if (q + 8 > e + 4 + len) throw new ZipFormatError("not a valid zip archive (short zip64 field)");
+            if (q + 8 > e + 4 + len) throw new ZipFormatError("not a valid zip archive");
             const v = Number(view.getBigUint64(q, true));
             q += 8;
             return v;
@@ -116,10 +116,10 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
-  if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== LOCAL) throw new ZipFormatError(`not a valid zip archive (bad local header of ${entry.name})`);
+  if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== LOCAL) throw new ZipFormatError(`bad local header of ${entry.name}`);
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const end = start + entry.compressedSize;
-  if (end > bytes.byteLength) throw new ZipFormatError(`not a valid zip archive (${entry.name} is truncated)`);
+  if (end > bytes.byteLength) throw new ZipFormatError(`${entry.name} is truncated`);
   return bytes.subarray(start, end);
 }
 

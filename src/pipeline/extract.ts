@@ -21,7 +21,7 @@ import type { PanelRow } from "../model/panel.js";
 import { nameFigure, phraseParts, type NameResult } from "../name/name.js";
 import { buildPanel, type CellVerdict, type PanelFigure } from "../panel/panel.js";
 import { absentStatements } from "../panel/absent.js";
-import { MAX_RECORD_SENTENCE, RECORD_SENTENCE_WINDOW } from "../limits.js";
+import { MATCH_BUDGET_MS, MAX_RECORD_SENTENCE, RECORD_SENTENCE_WINDOW } from "../limits.js";
 
 export interface TextOptions {
   doc_id: string;
@@ -78,7 +78,7 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
   meta.region_code = regionCode(meta, opts, diagnostics);
 
   // match + resolve
-  const budget = opts.budgetMs ?? 30_000;
+  const budget = opts.budgetMs ?? MATCH_BUDGET_MS;
   const started = Date.now();
   let candidates: Candidate[] = [];
   for (const sentence of seg.sentences) {
