@@ -59,7 +59,10 @@ export const LIMITS: { readonly [K in keyof Limits]: LimitSpec } = {
   // ≈ 1.45 GB and 7 s (a long report's document.xml is 1–3 MB); 50 MB was 3.1 GB, 200 MB ran out of heap
   maxXmlBytes: { env: "ZHIBIAO_MAX_XML_BYTES", default: 16 * 1024 ** 2, unit: "bytes", code: "inflated-too-large" },
   maxPdfPages: { env: "ZHIBIAO_MAX_PDF_PAGES", default: 10_000, unit: "count", code: "too-many-pages" },
-  maxRecords: { env: "ZHIBIAO_MAX_RECORDS", default: 500_000, unit: "count", code: "too-many-records" },
+  // a 100 MB report of ordinary density has ≈ 140,000 records; a figure-dense line of 6 MB has 249,467
+  // and peaks at 1.13 GB when written, one of 12 MB 492,787 and 1.95 GB: the cap keeps a document
+  // that is written under 1.5 GB
+  maxRecords: { env: "ZHIBIAO_MAX_RECORDS", default: 250_000, unit: "count", code: "too-many-records" },
   timeLimitSeconds: { env: "ZHIBIAO_TIME_LIMIT", default: 0, unit: "seconds", code: "time-limit" },
 };
 
