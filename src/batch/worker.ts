@@ -61,13 +61,14 @@ async function handle(task: Task): Promise<WorkerMessage> {
   if (faultFor("hang", task.doc_id)) return new Promise<WorkerMessage>(() => undefined);
   try {
     const { diagnostics: readDiagnostics, ...source } = doc;
-    const result = await Promise.resolve(extractDocument({ ...source, overrides: task.overrides }, engine));
+    const result = await Promise.resolve(extractDocument({ ...source, overrides: task.overrides }, engine, { maxRecords: LIMITS.maxRecords }));
     const records = result.records.slice().sort((a, b) => a.start - b.start || a.end - b.end);
     const diagnostics = [...readDiagnostics, ...result.diagnostics];
     const recordCount = records.length;
     // a tripped time budget is an error of the document, not a partial success
-    const tripped = result.diagnostics.find((d) => d.code === "time-budget");
-    if (tripped) return { type: "failed", id: task.id, failure: { code: "time-budget", stage: "extract", message: tripped.message, reader: doc.reader, encoding: doc.encoding, bytes: doc.bytes, sha256: doc.sha256 ?? null } };
+    // … and so are too many records (found once refined, before the records are built)
+    const tripped = result.diagnostics.find((d) => d.code === "time-budget" || d.code === "too-many-records");
+    if (tripped) return { type: "failed", id: task.id, failure: { code: tripped.code as "time-budget" | "too-many-records", stage: "extract", message: tripped.message, reader: doc.reader, encoding: doc.encoding, bytes: doc.bytes, sha256: doc.sha256 ?? null } };
     // more records than a document may have is an error of the document, never a truncation
     if (recordCount > LIMITS.maxRecords) {
       const message = `too many records: ${recordCount.toLocaleString("en-US")} > ${LIMITS.maxRecords.toLocaleString("en-US")} (ZHIBIAO_MAX_RECORDS); none written`;

@@ -34,6 +34,12 @@ export interface TextOptions {
   region_code?: string | null;
   /** Time budget for matching one document, in ms (a runaway becomes a diagnostic, not a hang). */
   budgetMs?: number;
+  /**
+   * The most records the document may have (the batch's ZHIBIAO_MAX_RECORDS): past it, once refined,
+   * the document gives no records and an error diagnostic `too-many-records`, without naming, panel
+   * or records being built for a document that is refused anyway.
+   */
+  maxRecords?: number;
 }
 
 export interface ExtractTextResult {
@@ -105,6 +111,12 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
     const before = trace ? candidates.map((c) => ({ ...c, metric: { ...c.metric } })) : [];
     candidates = refiner.run(candidates, ctx);
     if (trace) trace.steps.push({ name: refiner.name, before, after: candidates.map((c) => ({ ...c, metric: { ...c.metric } })) });
+  }
+
+  if (opts.maxRecords !== undefined && candidates.length > opts.maxRecords) {
+    const message = `too many records: ${candidates.length.toLocaleString("en-US")} > ${opts.maxRecords.toLocaleString("en-US")} (ZHIBIAO_MAX_RECORDS); none written`;
+    diagnostics.push(diagnostic({ doc_id: opts.doc_id, severity: "error", stage: "refine", code: "too-many-records", message, start: null, end: null }));
+    return { records: [], diagnostics, meta, panel: [] };
   }
 
   // name: each figure's catalogue code; the i-th figure of a phrase naming several indicators (分别) takes the i-th
