@@ -11,9 +11,9 @@ import { documentText, OutputTooLargeError, textBuffers, utf8Own } from "../expo
 import type { MetricRecord } from "../model/record.js";
 import { useNativeGate } from "../nlp/native-gate.js";
 
-const init = workerData as WorkerInit;
-import { limitsOrDefaults, formatBytes } from "../limits.js";
+import { formatBytes, limitsOrDefaults } from "../limits.js";
 
+const init = workerData as WorkerInit;
 /** The limits of one document (src/limits.ts: ZHIBIAO_MAX_OUTPUT_BYTES, ZHIBIAO_MAX_RECORDS, …), as the main thread checked them. */
 const LIMITS = limitsOrDefaults(process.env);
 const MAX_OUTPUT = LIMITS.maxOutputBytes;

@@ -30,12 +30,11 @@ export async function pdfToText(bytes: Uint8Array, opts: { ocr?: boolean; maxPag
   const maxPages = opts.maxPages ?? DEFAULT_LIMITS.maxPdfPages;
   let pages: string[];
   let scanned: number[] = [];
-  let count = 0;
   try {
     // pdf.js takes ownership of the buffer it is given: pass a copy.
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     try {
-      count = pdf.numPages;
+      const count = pdf.numPages;
       if (count > maxPages) throw new TooManyPages(count);
       pages = [];
       for (let n = 1; n <= count; n++) {
