@@ -5,6 +5,7 @@
 // Options: --reports N (default 1000), --keep (keep the temp folder), --rt-sample CHARS (default 300000),
 // --rounds N (default 3: the streaming runs are repeated in interleaved rounds and the median taken),
 // --only page (only the review site of the 1,000 reports: index size and page open times in Chromium).
+// --memory-only (only the two peak-memory cases: a 60 MB report and a 5 MB figure-dense line).
 import { execFileSync, spawn } from "node:child_process";
 import { cpus, availableParallelism, tmpdir } from "node:os";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -26,6 +27,7 @@ const RT_SAMPLE = opt("rt-sample", 300_000);
 const KEEP = args.includes("--keep");
 const ROUNDS = Math.max(1, opt("rounds", 3));
 const SHARED = process.env.ZHIBIAO_SHARED ?? join(ROOT, "..", "shared");
+const MEMORY_ONLY = args.includes("--memory-only");
 
 function log(s) {
   process.stderr.write(`${s}\n`);
@@ -183,6 +185,44 @@ function timed(fn) {
   return { value, secs: (performance.now() - t0) / 1000, cpuSecs: (cpu.user + cpu.system) / 1e6 };
 }
 
+/**
+ * Peak memory of one huge document, extracted alone (`--jobs 1 --out <dir>`): (a) the largest real
+ * report repeated to 60 MB, (b) a 5 MB line of figures without punctuation (税收收入14869万元城镇新增就业1200万人
+ * repeated), whose every record would carry a 1,500-character sentence but for the record's
+ * sentence window. Wall s, peak RSS, exit code, records and the output's size against the input's.
+ */
+async function memoryCases() {
+  const largest = sources.slice().sort((a, b) => Buffer.byteLength(b) - Buffer.byteLength(a))[0];
+  const dense = "税收收入14869万元城镇新增就业1200万人";
+  const cases = [
+    { key: "report60MB", name: "a 60 MB report (the largest real report repeated)", text: Array(Math.ceil((60 * 2 ** 20) / (Buffer.byteLength(largest) + 1))).fill(largest).join("\n") },
+    { key: "dense5MB", name: "a 5 MB figure-dense line without punctuation", text: dense.repeat(Math.ceil((5 * 2 ** 20) / Buffer.byteLength(dense))) },
+  ];
+  const out = {};
+  for (const c of cases) {
+    const file = join(tmp, `${c.key}.txt`);
+    writeFileSync(file, c.text);
+    const dir = join(tmp, `out-${c.key}`);
+    log(`zhibiao extract ${c.name} --jobs 1 --out <dir> …`);
+    const r = await runCli(["extract", file, "--out", dir, "--jobs", "1", "--quiet"]);
+    const inBytes = Buffer.byteLength(c.text);
+    const outBytes = ["records.jsonl", "records.csv", "statements.csv"].reduce((n, f) => n + (existsSync(join(dir, f)) ? readFileSync(join(dir, f)).length : 0), 0);
+    const records = existsSync(join(dir, "documents.jsonl")) ? (JSON.parse(readFileSync(join(dir, "documents.jsonl"), "utf8").split("\n")[0] || "{}").record_count ?? null) : null;
+    out[c.key] = { name: c.name, inputMB: inBytes / 2 ** 20, exit: r.code, secs: r.secs, cpuSecs: r.cpuSecs, peakRssMB: r.peakRss / 2 ** 20, records, outputMB: outBytes / 2 ** 20, outputFactor: outBytes / inBytes };
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(file, { force: true });
+  }
+  return out;
+}
+const memoryLine = (m) => `${m.name}: exit ${m.exit}, ${m.secs.toFixed(1)} s, peak RSS ${m.peakRssMB.toFixed(0)} MB, ${m.records ?? "?"} records, output ${m.outputMB.toFixed(0)} MB (${m.outputFactor.toFixed(1)}× the input)`;
+
+if (MEMORY_ONLY) {
+  const memory = await memoryCases();
+  process.stdout.write(`${Object.values(memory).map(memoryLine).join("\n")}\n`);
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(0);
+}
+
 const results = { machine: {}, corpus: { reports: REPORTS, chars: totalChars }, runs: {}, baselines: {}, targets: {} };
 results.machine = {
   nproc: availableParallelism(),
@@ -295,6 +335,8 @@ if (results.codeChangedDuringRuns) log("warning: dist/ or rules/ changed during 
   rmSync(check, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
 }
+// 4b. Peak memory of one huge document: a 60 MB report, a 5 MB figure-dense line.
+results.runs.memory = await memoryCases();
 
 // 4. Cold start: process start → exit for one report, best and median of 5.
 {
@@ -371,6 +413,8 @@ results.targets = {
   ...(results.runs.reviewSite.openMsMax !== undefined ? { reviewPageOpenMs: { value: results.runs.reviewSite.openMsMax, target: 1000, lowerIsBetter: true, note: "slowest document page to open in headless Chromium" } } : {}),
   panelJoinSecs10k: { value: results.runs.panelJoin.secs, target: 60, lowerIsBetter: true, note: `zhibiao panel over ${results.runs.panelJoin.reports} reports` },
   updateSecs10k: { value: results.runs.update.updateSecs, target: 10, lowerIsBetter: true, note: `extract --update: 10 reports added to ${results.runs.update.reports - 10}` },
+  peakRssMBReport60MB: { value: results.runs.memory.report60MB.peakRssMB, target: 1500, lowerIsBetter: true, note: results.runs.memory.report60MB.name },
+  peakRssMBDense5MB: { value: results.runs.memory.dense5MB.peakRssMB, target: 1500, lowerIsBetter: true, note: results.runs.memory.dense5MB.name },
 };
 if (s1.charsPerCpuSec && s2.cpuSecs) {
   // Per CPU-second figures do not depend on how busy the machine is: the ratios an idle machine would show.
@@ -397,6 +441,7 @@ const lines = [
   `zhibiao panel over ${results.runs.panelJoin.reports} reports (${results.runs.panelJoin.cells} cells, 10 folders): ${results.runs.panelJoin.secs.toFixed(1)} s wall, ${results.runs.panelJoin.cpuSecs?.toFixed(1) ?? "?"} CPU s, peak RSS ${results.runs.panelJoin.peakRssMB.toFixed(0)} MB`,
   `extract --update, 10 reports added to ${results.runs.update.reports - 10}: ${results.runs.update.updateSecs.toFixed(1)} s wall (${results.runs.update.updateCpuSecs?.toFixed(1) ?? "?"} CPU s, peak RSS ${results.runs.update.updatePeakRssMB.toFixed(0)} MB), nothing changed ${results.runs.update.unchangedSecs.toFixed(1)} s; the full run ${results.runs.update.fullSecs.toFixed(1)} s (again ${results.runs.update.fullAgainSecs.toFixed(1)} s); output ${results.runs.update.outputMB.toFixed(0)} MB; identical to a full run: ${results.runs.update.identical}; ${results.runs.update.summary}`,
   pageLine(results.runs.reviewSite),
+  ...Object.values(results.runs.memory).map(memoryLine),
   `cold start, one report: median ${results.runs.coldStart.medianSecs.toFixed(2)} s (best ${results.runs.coldStart.bestSecs.toFixed(2)} s)`,
   `nodejieba cut: ${f(results.baselines.jiebaCut.charsPerSec)} chars/s, ${f(results.baselines.jiebaCut.charsPerCpuSec)} chars/CPU-s (dictionary load ${results.baselines.jiebaCut.loadSecs.toFixed(2)} s, not timed)`,
   `Recognizers-Text (number, percentage, currency, dimension; ${results.baselines.recognizers.paragraphs} paragraphs, ${f(results.baselines.recognizers.sampleChars)} chars): ${f(results.baselines.recognizers.charsPerSec)} chars/s, ${f(results.baselines.recognizers.charsPerCpuSec)} chars/CPU-s`,

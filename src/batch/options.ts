@@ -1,16 +1,9 @@
 import { normalizeDocId } from "../io/collect.js";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
-import { DEFAULT_MAX_BYTES } from "../io/read.js";
+import { DEFAULT_MAX_BYTES, parseByteSize } from "../limits.js";
 
-/** A byte count with an optional unit: `parseByteSize("50MB")` → 52428800; null when it is not one. */
-export function parseByteSize(spec: string): number | null {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(spec);
-  if (!m) return null;
-  const scale = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[(m[2] ?? "").toLowerCase()] ?? 1;
-  const n = Math.floor(Number(m[1]) * scale);
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
-}
+export { parseByteSize };
 
 /** The options of `zhibiao extract`, checked. */
 export const ExtractCliOptionsSchema = z

@@ -5,6 +5,7 @@ import { ConfigError } from "../commands/args.js";
 import type { Task, TaskFailure, WorkerInit, WorkerMessage } from "./protocol.js";
 import type { DocumentResult } from "../pipeline/document.js";
 import type { DocumentText } from "../export/dataset-format.js";
+import { limitsOrDefaults } from "../limits.js";
 import { clearBusy, newGateCells, quiesce, type GateCells } from "../nlp/native-gate.js";
 
 /** What a worker made of a task. */
@@ -40,8 +41,8 @@ const QUIESCE_MS = 5000;
  * document is an error (`time-limit`).
  */
 export function timeLimitMs(bytes: number, env: NodeJS.ProcessEnv = process.env, ocr = false): number {
-  const fixed = Number(env.ZHIBIAO_TIME_LIMIT);
-  if (env.ZHIBIAO_TIME_LIMIT && Number.isFinite(fixed) && fixed > 0) return fixed * 1000;
+  const fixed = limitsOrDefaults(env).timeLimitSeconds;
+  if (fixed !== null) return fixed * 1000;
   const mb = bytes / 2 ** 20;
   return ocr ? 600_000 + Math.ceil(mb * 20_000) : 120_000 + Math.ceil(mb * 2000);
 }

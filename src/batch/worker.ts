@@ -7,13 +7,16 @@ import { describeError } from "../io/errors.js";
 import type { Task, TaskFailure, WorkerInit, WorkerMessage } from "./protocol.js";
 import { faultFor } from "./fault.js";
 import { toJsonl } from "../export/jsonl.js";
-import { documentText, MAX_DOCUMENT_OUTPUT_BYTES, OutputTooLargeError, textBuffers, utf8Own } from "../export/dataset-format.js";
+import { documentText, OutputTooLargeError, textBuffers, utf8Own } from "../export/dataset-format.js";
 import type { MetricRecord } from "../model/record.js";
 import { useNativeGate } from "../nlp/native-gate.js";
 
+import { formatBytes, limitsOrDefaults } from "../limits.js";
+
 const init = workerData as WorkerInit;
-/** The most output one document may have (ZHIBIAO_MAX_OUTPUT_BYTES lowers it, for tests). */
-const MAX_OUTPUT = Number(process.env.ZHIBIAO_MAX_OUTPUT_BYTES) > 0 ? Number(process.env.ZHIBIAO_MAX_OUTPUT_BYTES) : MAX_DOCUMENT_OUTPUT_BYTES;
+/** The limits of one document (src/limits.ts: ZHIBIAO_MAX_OUTPUT_BYTES, ZHIBIAO_MAX_RECORDS, …), as the main thread checked them. */
+const LIMITS = limitsOrDefaults(process.env);
+const MAX_OUTPUT = LIMITS.maxOutputBytes;
 // before the engine loads nodejieba: the pool may then stop this worker only between native calls
 useNativeGate(init.gate);
 
@@ -44,7 +47,7 @@ port.on("message", (task: Task) => {
 async function handle(task: Task): Promise<WorkerMessage> {
   let doc: ReadDocument;
   try {
-    doc = await decodeDocument(task.bytes, { path: task.path, doc_id: task.doc_id }, init.read ?? {});
+    doc = await decodeDocument(task.bytes, { path: task.path, doc_id: task.doc_id }, { ...init.read, limits: LIMITS });
   } catch (e) {
     const { code, message } = describeError(e);
     return { type: "failed", id: task.id, failure: { code, stage: "read", message, bytes: task.bytes.length } };
@@ -58,17 +61,23 @@ async function handle(task: Task): Promise<WorkerMessage> {
   if (faultFor("hang", task.doc_id)) return new Promise<WorkerMessage>(() => undefined);
   try {
     const { diagnostics: readDiagnostics, ...source } = doc;
-    const result = await Promise.resolve(extractDocument({ ...source, overrides: task.overrides }, engine));
+    const result = await Promise.resolve(extractDocument({ ...source, overrides: task.overrides }, engine, { maxRecords: LIMITS.maxRecords }));
     const records = result.records.slice().sort((a, b) => a.start - b.start || a.end - b.end);
     const diagnostics = [...readDiagnostics, ...result.diagnostics];
     const recordCount = records.length;
     // a tripped time budget is an error of the document, not a partial success
-    const tripped = result.diagnostics.find((d) => d.code === "time-budget");
-    if (tripped) return { type: "failed", id: task.id, failure: { code: "time-budget", stage: "extract", message: tripped.message, reader: doc.reader, encoding: doc.encoding, bytes: doc.bytes, sha256: doc.sha256 ?? null } };
+    // … and so are too many records (found once refined, before the records are built)
+    const tripped = result.diagnostics.find((d) => d.code === "time-budget" || d.code === "too-many-records");
+    if (tripped) return { type: "failed", id: task.id, failure: { code: tripped.code as "time-budget" | "too-many-records", stage: "extract", message: tripped.message, reader: doc.reader, encoding: doc.encoding, bytes: doc.bytes, sha256: doc.sha256 ?? null } };
+    // more records than a document may have is an error of the document, never a truncation
+    if (recordCount > LIMITS.maxRecords) {
+      const message = `too many records: ${recordCount.toLocaleString("en-US")} > ${LIMITS.maxRecords.toLocaleString("en-US")} (ZHIBIAO_MAX_RECORDS); none written`;
+      return { type: "failed", id: task.id, failure: { code: "too-many-records", stage: "extract", message, reader: doc.reader, encoding: doc.encoding, bytes: doc.bytes, sha256: doc.sha256 ?? null } };
+    }
     if (init.jsonl) {
       const { columns } = init.jsonl;
       const jsonl = utf8Own(toJsonl(columns ? records.map((r) => pick(r, columns)) : records));
-      if (jsonl.byteLength > MAX_OUTPUT) throw new OutputTooLargeError(`the records of this document are over ${Math.round(MAX_OUTPUT / 2 ** 20)} MB of JSONL (${records.length} records); not written`);
+      if (jsonl.byteLength > MAX_OUTPUT) throw new OutputTooLargeError(`the records of this document are over ${formatBytes(MAX_OUTPUT)} of JSONL (${records.length} records); not written`);
       return { type: "done", id: task.id, result: { ...result, records: [], diagnostics }, jsonl, text: null, recordCount };
     }
     if (init.dataset) {

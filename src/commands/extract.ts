@@ -1,4 +1,5 @@
 import type { Command } from "./types.js";
+import { limitsFrom } from "../limits.js";
 import { ConfigError, parse, str, strs, UsageError } from "./args.js";
 import { collectInputs, type InputItem } from "../io/collect.js";
 import { checkOutputDir } from "../export/dataset-folder.js";
@@ -154,6 +155,8 @@ export const extractCommand: Command = {
     const stream = opts.out === "-";
     // The metadata table and the output folder policy are checked before any input is read or any worker started.
     const table = opts.meta ? readMetaFile(opts.meta) : null;
+    // the limits of src/limits.ts (ZHIBIAO_MAX_RECORDS …): a bad value is exit 1, before anything is read
+    limitsFrom(process.env);
     await checkRuleDirs(opts.rules);
     if (!stream) checkOutputDir(opts.out, opts.force);
     const noOcr = opts.ocr ? await ocrUnavailable() : null;

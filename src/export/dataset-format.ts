@@ -11,6 +11,7 @@ import type { RecordColumn } from "./columns.js";
 import { statementRows } from "./statements.js";
 import type { PanelRow } from "../model/panel.js";
 import { panelCells } from "./panel-columns.js";
+import { LIMITS } from "../limits.js";
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTE = /"/g;
@@ -83,7 +84,7 @@ export interface DocumentText {
 }
 
 /** The most formatted output one document may have (all parts together): over it the document is an error, `output-too-large`. */
-export const MAX_DOCUMENT_OUTPUT_BYTES = 1024 * 1024 * 1024;
+export const MAX_DOCUMENT_OUTPUT_BYTES = LIMITS.maxOutputBytes.default;
 /** Records formatted per batch: strings stay small, buffers near 1–4 MB. */
 const RECORDS_PER_CHUNK = 1000;
 

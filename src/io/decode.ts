@@ -11,6 +11,7 @@ import { odtToText } from "./odt.js";
 import { rtfToText } from "./rtf.js";
 import { pdfToText } from "./pdf.js";
 import { sniff } from "./sniff.js";
+import { limitsOrDefaults, type Limits } from "../limits.js";
 
 /** Which reader turns an input's bytes into text. */
 export type ReaderName = "txt" | "html" | "docx" | "doc" | "wps" | "rtf" | "odt" | "pdf";
@@ -23,6 +24,8 @@ export interface ReadDocument extends SourceDocument {
 /** How inputs are read: `--ocr` sends PDF pages without a text layer through Tesseract. */
 export interface ReadOptions {
   ocr?: boolean;
+  /** The caps on what a document may inflate to (docx/odt XML, PDF pages); the environment's (src/limits.ts) when not given. */
+  limits?: Pick<Limits, "maxXmlBytes" | "maxPdfPages">;
 }
 
 const HTML_EXTENSIONS = new Set([".html", ".htm", ".xhtml", ".shtml"]);
@@ -69,13 +72,14 @@ export async function decodeDocument(bytes: Uint8Array, at: { path: string; doc_
   const magic = sniff(bytes);
   if (magic.kind === "mht") throw new InputError("unsupported-format", `a MIME web archive (.mht, as Word saves a "single file web page"), which zhibiao does not read; save it as .html or .docx`);
   let reader: string = readerFor(at.path, bytes);
+  const limits = opts.limits ?? limitsOrDefaults();
   const diagnostics: Diagnostic[] = [];
   const note = (severity: "warning" | "info", code: string, message: string) =>
     diagnostics.push(diagnostic({ doc_id: at.doc_id, path: at.path, severity, stage: "read", code, message }));
   let text: string;
   let encoding: string | null = null;
   if (reader === "docx") {
-    const r = await docxToText(bytes);
+    const r = await docxToText(bytes, { maxXmlBytes: limits.maxXmlBytes });
     text = r.text;
     for (const m of r.messages) note("warning", "docx-message", m);
   } else if (reader === "doc" || reader === "wps") {
@@ -85,9 +89,9 @@ export async function decodeDocument(bytes: Uint8Array, at: { path: string; doc_
     text = r.text;
     for (const m of r.warnings) note("warning", "rtf-message", m);
   } else if (reader === "odt") {
-    text = (await odtToText(bytes)).text;
+    text = (await odtToText(bytes, { maxXmlBytes: limits.maxXmlBytes })).text;
   } else if (reader === "pdf") {
-    const r = await pdfToText(bytes, { ocr: opts.ocr });
+    const r = await pdfToText(bytes, { ocr: opts.ocr, maxPages: limits.maxPdfPages });
     text = r.text;
     if (r.ocrPages.length) {
       reader = "pdf+ocr";

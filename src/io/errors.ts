@@ -24,6 +24,9 @@ export const INPUT_ERROR_CODES = [
   "time-limit",
   "time-budget",
   "output-too-large",
+  "inflated-too-large",
+  "too-many-pages",
+  "too-many-records",
 ] as const;
 
 /** One of INPUT_ERROR_CODES: `"corrupt-rtf"`. */

@@ -1,4 +1,6 @@
 import { InputError } from "./errors.js";
+import { checkInflatedXml, inflateEntry, InflateLimitError, ZipFormatError } from "./zip.js";
+import { DEFAULT_LIMITS, formatBytes } from "../limits.js";
 
 /** Elements whose text is not the report's: notes, comments, tracked deletions, shapes' titles, field and index marks. */
 const SKIPPED = new Set([
@@ -15,20 +17,16 @@ const PARAGRAPH = new Set(["text:p", "text:h"]);
  * table cells apart by tabs, `<text:s text:c="3"/>` as 3 spaces, `<text:tab/>` as a tab and
  * `<text:line-break/>` as a line, white space otherwise collapsed as ODF says:
  * `await odtToText(bytes)` → "一、总体\n增长5%".
+ * content.xml is inflated as a stream into the XML parser, its bytes counted: past `maxXmlBytes`
+ * (ZHIBIAO_MAX_XML_BYTES, 16 MB by default; declared or inflated) it is refused, `inflated-too-large`.
  */
-export async function odtToText(bytes: Uint8Array): Promise<{ text: string }> {
-  const JSZip = (await import("jszip")).default;
+export async function odtToText(bytes: Uint8Array, opts: { maxXmlBytes?: number } = {}): Promise<{ text: string }> {
   const { SaxesParser } = await import("saxes");
-  let xml: string;
-  try {
-    const zip = await JSZip.loadAsync(bytes);
-    const content = zip.file("content.xml");
-    if (!content) throw new Error("no content.xml in the archive");
-    xml = await content.async("string");
-  } catch (e) {
-    const raw = String((e as Error)?.message ?? e).split("\n")[0] ?? "";
-    throw new InputError("corrupt-odt", `corrupt .odt (${/central directory|zip/i.test(raw) ? "not a valid zip archive" : raw})`);
-  }
+  const max = opts.maxXmlBytes ?? DEFAULT_LIMITS.maxXmlBytes;
+  // counted first, dropping the bytes: a bomb is refused in about a second, before a parser holds anything
+  const entries = await checkInflatedXml(bytes, max, "corrupt-odt", ".odt");
+  const content = entries.find((e) => e.name === "content.xml");
+  if (!content) throw new InputError("corrupt-odt", "corrupt .odt (no content.xml in the archive)");
   const lines: string[] = [];
   let line = "";
   let inBody = 0;
@@ -85,9 +83,14 @@ export async function odtToText(bytes: Uint8Array): Promise<{ text: string }> {
       cells = null;
     }
   });
+  const decoder = new TextDecoder("utf-8");
   try {
-    parser.write(xml).close();
+    await inflateEntry(bytes, content, max, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
+    parser.write(decoder.decode());
+    parser.close();
   } catch (e) {
+    if (e instanceof InflateLimitError) throw new InputError("inflated-too-large", `.odt inflates too much: content.xml declares ${formatBytes(content.declaredSize)} but inflates past ${formatBytes(max)}, the limit of XML (ZHIBIAO_MAX_XML_BYTES); not read`);
+    if (e instanceof ZipFormatError) throw new InputError("corrupt-odt", `corrupt .odt (${e.message})`);
     const raw = String((e as Error)?.message ?? e).split("\n")[0] ?? "";
     throw new InputError("corrupt-odt", `corrupt .odt (content.xml: ${raw})`);
   }

@@ -1,5 +1,6 @@
 import { InputError } from "./errors.js";
 import { OCR_PACKAGES, ocrPdfPages } from "./ocr.js";
+import { DEFAULT_LIMITS } from "../limits.js";
 
 /** What separates the pages of a PDF in the text it gives: a line with a form feed. */
 export const PAGE_BREAK = "\n\f\n";
@@ -19,16 +20,32 @@ const HOW = `run with --ocr (needs ${OCR_PACKAGES})`;
  * A page with no text layer that shows an image (a scan) is an error naming the page, unless
  * `ocr` is set: then such pages are read by Tesseract and listed in `ocrPages`. A blank page (no
  * text, no image) is left empty.
+ *
+ * A PDF of more than `maxPages` pages (ZHIBIAO_MAX_PDF_PAGES, 10,000 by default) is refused from its
+ * page count, before any page is read (`too-many-pages`); the others are read one page at a time,
+ * each page's objects released once its text is taken, so memory holds the text and one page.
  */
-export async function pdfToText(bytes: Uint8Array, opts: { ocr?: boolean } = {}): Promise<PdfText> {
-  const { getDocumentProxy, extractText, getResolvedPDFJS } = await import("unpdf");
+export async function pdfToText(bytes: Uint8Array, opts: { ocr?: boolean; maxPages?: number } = {}): Promise<PdfText> {
+  const { getDocumentProxy, getResolvedPDFJS } = await import("unpdf");
+  const maxPages = opts.maxPages ?? DEFAULT_LIMITS.maxPdfPages;
   let pages: string[];
   let scanned: number[] = [];
   try {
     // pdf.js takes ownership of the buffer it is given: pass a copy.
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     try {
-      pages = (await extractText(pdf, { mergePages: false })).text;
+      const count = pdf.numPages;
+      if (count > maxPages) throw new TooManyPages(count);
+      pages = [];
+      for (let n = 1; n <= count; n++) {
+        const page = await pdf.getPage(n);
+        const content = await page.getTextContent();
+        // as unpdf's extractText: each item's text, a line break after an item that ends a line
+        let text = "";
+        for (const item of content.items) if ("str" in item && item.str != null) text += item.str + (item.hasEOL ? "\n" : "");
+        pages.push(text);
+        page.cleanup();
+      }
       const empty = pages.flatMap((p, i) => (p.trim() ? [] : [i + 1]));
       // with every page empty, every page is to be read by OCR; otherwise only those that show an image
       if (empty.length === pages.length) scanned = empty;
@@ -44,6 +61,7 @@ export async function pdfToText(bytes: Uint8Array, opts: { ocr?: boolean } = {})
       await pdf.destroy();
     }
   } catch (e) {
+    if (e instanceof TooManyPages) throw new InputError("too-many-pages", `too many pages: ${e.pages.toLocaleString("en-US")} > ${maxPages.toLocaleString("en-US")} (ZHIBIAO_MAX_PDF_PAGES); not read`);
     const why = String((e as Error)?.message ?? e).split("\n")[0];
     throw new InputError("corrupt-pdf", `corrupt PDF (${why})`);
   }
@@ -66,4 +84,11 @@ export async function pdfToText(bytes: Uint8Array, opts: { ocr?: boolean } = {})
 
 function plural(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? "" : "s"}`;
+}
+
+/** A PDF over the page cap, found from its page count. */
+class TooManyPages extends Error {
+  constructor(readonly pages: number) {
+    super(`${pages} pages`);
+  }
 }

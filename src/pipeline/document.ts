@@ -18,7 +18,7 @@ export interface SourceDocument {
   /** sha256 of the input bytes as read (of the text when there were no bytes). */
   sha256?: string | null;
   /** What a researcher's metadata table (--meta) says of this input: it overrides the front matter. */
-  overrides?: Omit<TextOptions, "doc_id" | "budgetMs">;
+  overrides?: Omit<TextOptions, "doc_id" | "budgetMs" | "maxRecords">;
 }
 
 export interface DocumentResult {
@@ -29,9 +29,12 @@ export interface DocumentResult {
   panel: PanelRow[];
 }
 
-/** Runs the pipeline over one read document: `extractDocument({doc_id:"a", text:"增长5%", …}, engine)`. */
-export function extractDocument(src: SourceDocument, engine: Engine): DocumentResult {
-  const { records, diagnostics, meta, panel } = extractText(src.text, { ...src.overrides, doc_id: src.doc_id, path: src.path }, engine);
+/**
+ * Runs the pipeline over one read document: `extractDocument({doc_id:"a", text:"增长5%", …}, engine)`;
+ * `limits.maxRecords` makes a document with more records an error diagnostic (`too-many-records`) with none.
+ */
+export function extractDocument(src: SourceDocument, engine: Engine, limits: { maxRecords?: number } = {}): DocumentResult {
+  const { records, diagnostics, meta, panel } = extractText(src.text, { ...src.overrides, doc_id: src.doc_id, path: src.path, ...(limits.maxRecords !== undefined ? { maxRecords: limits.maxRecords } : {}) }, engine);
   const errors = diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
   const document: DocumentRecord = {
     doc_id: src.doc_id,

@@ -22,6 +22,7 @@ import type { PanelRow } from "../model/panel.js";
 import { nameFigure, phraseParts, type NameResult } from "../name/name.js";
 import { buildPanel, type CellVerdict, type PanelFigure } from "../panel/panel.js";
 import { absentStatements } from "../panel/absent.js";
+import { MATCH_BUDGET_MS, MAX_RECORD_SENTENCE, RECORD_SENTENCE_WINDOW } from "../limits.js";
 
 export interface TextOptions {
   doc_id: string;
@@ -36,6 +37,12 @@ export interface TextOptions {
   region_code?: string | null;
   /** Time budget for matching one document, in ms (a runaway becomes a diagnostic, not a hang). */
   budgetMs?: number;
+  /**
+   * The most records the document may have (the batch's ZHIBIAO_MAX_RECORDS): past it, once refined,
+   * the document gives no records and an error diagnostic `too-many-records`, without naming, panel
+   * or records being built for a document that is refused anyway.
+   */
+  maxRecords?: number;
 }
 
 export interface ExtractTextResult {
@@ -80,7 +87,7 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
   meta.region_code = regionCode(meta, opts, diagnostics);
 
   // match + resolve
-  const budget = opts.budgetMs ?? 30_000;
+  const budget = opts.budgetMs ?? MATCH_BUDGET_MS;
   const started = Date.now();
   let candidates: Candidate[] = [];
   for (const sentence of seg.sentences) {
@@ -107,6 +114,12 @@ export function extractText(source: string, opts: TextOptions, engine: Engine, t
     const before = trace ? candidates.map((c) => ({ ...c, metric: { ...c.metric } })) : [];
     candidates = refiner.run(candidates, ctx);
     if (trace) trace.steps.push({ name: refiner.name, before, after: candidates.map((c) => ({ ...c, metric: { ...c.metric } })) });
+  }
+
+  if (opts.maxRecords !== undefined && candidates.length > opts.maxRecords) {
+    const message = `too many records: ${candidates.length.toLocaleString("en-US")} > ${opts.maxRecords.toLocaleString("en-US")} (ZHIBIAO_MAX_RECORDS); none written`;
+    diagnostics.push(diagnostic({ doc_id: opts.doc_id, severity: "error", stage: "refine", code: "too-many-records", message, start: null, end: null }));
+    return { records: [], diagnostics, meta, panel: [] };
   }
 
   // name: each figure's catalogue code; the i-th figure of a phrase naming several indicators (分别) takes the i-th
@@ -180,7 +193,7 @@ function toRecord(c: Candidate, source: string, docId: string, meta: DocumentMet
     section: path.map((h) => h.label).join(" > "),
     section_title: innermost ? innermost.title : null,
     topic: c.sentence.topic,
-    sentence: source.slice(c.sentence.start, c.sentence.end).replace(/\s+/g, " ").trim(),
+    sentence: recordSentence(source, c.sentence.start, c.sentence.end, start, end),
     rule_id: c.match.rule.spec.id,
     region: meta.region,
     region_code: meta.region_code,
@@ -189,4 +202,16 @@ function toRecord(c: Candidate, source: string, docId: string, meta: DocumentMet
     report_year: meta.report_year,
     path: inputPath,
   };
+}
+
+/**
+ * The sentence a record carries, white space collapsed; a sentence of more than MAX_RECORD_SENTENCE
+ * characters as read is cut to RECORD_SENTENCE_WINDOW characters either side of the figure, with `…`
+ * where it is cut: `recordSentence(src, 0, 1500, 700, 705)` → "…(100 chars)5万元(100 chars)…".
+ */
+export function recordSentence(source: string, from: number, to: number, start: number, end: number): string {
+  if (to - from <= MAX_RECORD_SENTENCE) return source.slice(from, to).replace(/\s+/g, " ").trim();
+  const a = Math.max(from, start - RECORD_SENTENCE_WINDOW);
+  const b = Math.min(to, end + RECORD_SENTENCE_WINDOW);
+  return `${a > from ? "…" : ""}${source.slice(a, b).replace(/\s+/g, " ").trim()}${b < to ? "…" : ""}`;
 }

@@ -51,7 +51,7 @@ export function loadRuleSet(baseDir: string, extraDirs: readonly string[], resol
   const lexicon = emptyLexicon();
   const fragments: Record<string, string> = {};
   const fragmentOrigin = new Map<string, string>();
-  const specs: { spec: RuleSpec; file: string; line: number | null; user: boolean }[] = [];
+  const specs: { spec: RuleSpec; file: string; line: number | null }[] = [];
 
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -70,8 +70,8 @@ export function loadRuleSet(baseDir: string, extraDirs: readonly string[], resol
         }
         fragments[name] = src;
         fragmentOrigin.set(name, display(fragFile));
-        // the user's fragments, by a ReDoS analyser (the built-in ones are checked by the test suite)
-        const redos = dir === baseDir ? null : redosProblem(src);
+        // every fragment, by a ReDoS analyser (the built-in ones' verdicts are in the build's verdict file)
+        const redos = redosProblem(src);
         if (redos) problems.push({ file: display(fragFile), line: parsed.lineOf(["fragments", name]), rule: null, message: `fragment {${name}}: ${redos}` });
       }
     }
@@ -79,7 +79,7 @@ export function loadRuleSet(baseDir: string, extraDirs: readonly string[], resol
       const file = join(dir, name);
       const parsed = readYaml(file, RuleFileSchema, display(file));
       problems.push(...parsed.problems);
-      parsed.value?.rules.forEach((spec, i) => specs.push({ spec, file: display(file), line: parsed.lineOf(["rules", i]), user: dir !== baseDir }));
+      parsed.value?.rules.forEach((spec, i) => specs.push({ spec, file: display(file), line: parsed.lineOf(["rules", i]) }));
     }
   }
 
@@ -91,7 +91,7 @@ export function loadRuleSet(baseDir: string, extraDirs: readonly string[], resol
 
   const seen = new Map<string, string>();
   const rules: CompiledRule[] = [];
-  for (const { spec, file, line, user } of specs) {
+  for (const { spec, file, line } of specs) {
     const at = (message: string) => problems.push({ file, line, rule: spec.id, message });
     if (seen.has(spec.id)) {
       at(`duplicate rule id (also in ${seen.get(spec.id)})`);
@@ -109,8 +109,8 @@ export function loadRuleSet(baseDir: string, extraDirs: readonly string[], resol
       structural.forEach((p) => at(`pattern: ${p}`));
       continue;
     }
-    // the user's rules, by a ReDoS analyser (the built-in ones are checked by the test suite)
-    const redos = user ? redosProblem(spec.pattern) : null;
+    // every rule, by a ReDoS analyser (the built-in ones' verdicts are in the build's verdict file)
+    const redos = redosProblem(spec.pattern);
     if (redos) {
       at(`pattern: ${redos}`);
       continue;

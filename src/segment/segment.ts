@@ -1,6 +1,7 @@
 import type { Lexicon } from "../rules/lexicon.js";
 import type { Heading, Part, Segmented, Sentence } from "./types.js";
 import { matchHeading, partOf } from "./headings.js";
+import { MAX_SENTENCE } from "../limits.js";
 
 interface Piece {
   start: number;
@@ -10,7 +11,6 @@ interface Piece {
 
 const TERMINAL = /(?:[。！？!?；;：:…]|[。！？!?]["”’」』)）])$/;
 const SALUTATION = /^(?:各位代表|同志们|各位委员)/;
-const MAX_SENTENCE = 1500;
 
 /**
  * segment: normalized text → headings, paragraphs, sentences (with source spans), front matter and
