@@ -4,6 +4,7 @@
 // Microsoft Recognizers-Text. Not a test: it prints figures (and writes bench/results.json).
 // Options: --reports N (default 1000), --keep (keep the temp folder), --rt-sample CHARS (default 300000),
 // --rounds N (default 3: the streaming runs are repeated in interleaved rounds and the median taken),
+// --only update (only extract --update over 10 × --reports reports),
 // --only page (only the review site of the 1,000 reports: index size and page open times in Chromium).
 // --memory-only (only the two peak-memory cases: a 60 MB report and a 5 MB figure-dense line).
 import { execFileSync, spawn } from "node:child_process";
@@ -176,6 +177,55 @@ function runCli(cliArgs, { stdoutTo = "ignore", cpu = null } = {}) {
   });
 }
 
+/**
+ * extract --update: a folder of 10 × REPORTS reports (the corpus in ten subfolders) extracted in full,
+ * the disk synced (the full run was not just now: its 3 GB are on disk, not dirty in the page cache),
+ * then ten new reports added and the folder updated, then updated again with nothing changed; the
+ * update's output is checked byte for byte against a full run over the same inputs.
+ */
+async function updateBench() {
+  const COPIES = 10;
+  const collection = join(tmp, "collection");
+  for (let k = 0; k < COPIES; k++) {
+    mkdirSync(join(collection, `c${k}`), { recursive: true });
+    for (const name of readdirSync(corpusDir)) writeFileSync(join(collection, `c${k}`, name), readFileSync(join(corpusDir, name)));
+  }
+  const out = join(tmp, "update-out");
+  log(`zhibiao extract over ${COPIES * REPORTS} reports (full run, to update) …`);
+  const full = await runCli(["extract", collection, "--out", out, "--quiet"]);
+  if (full.code !== 0) throw new Error(`full extract exited ${full.code}: ${full.stderr}`);
+  mkdirSync(join(collection, "new"), { recursive: true });
+  for (let i = 0; i < 10; i++) writeFileSync(join(collection, "new", `n${i}.txt`), texts[(i * 37) % texts.length].replace(/。/g, (m, at) => (at % 97 === 0 ? "；" : m)));
+  execFileSync("sync");
+  log(`zhibiao extract --update: 10 reports added to ${COPIES * REPORTS} …`);
+  const upd = await runCli(["extract", collection, "--out", out, "--update"]);
+  if (upd.code !== 0) throw new Error(`extract --update exited ${upd.code}: ${upd.stderr}`);
+  execFileSync("sync");
+  const unchanged = await runCli(["extract", collection, "--out", out, "--update"]);
+  const check = join(tmp, "update-check");
+  log("… and a full run over the same inputs, to compare byte for byte");
+  const again = await runCli(["extract", collection, "--out", check, "--quiet"]);
+  const files = ["records.csv", "records.jsonl", "statements.csv", "documents.jsonl", "documents.csv", "diagnostics.jsonl", "panel.jsonl", "panel.csv", "run.json"];
+  const identical = again.code === 0 && files.every((f) => readFileSync(join(out, f)).equals(readFileSync(join(check, f))));
+  const bytes = files.reduce((n, f) => n + readFileSync(join(out, f)).length, 0);
+  const result = {
+    reports: COPIES * REPORTS + 10, added: 10, fullSecs: full.secs, fullPeakRssMB: full.peakRss / 2 ** 20,
+    updateSecs: upd.secs, updateCpuSecs: upd.cpuSecs, updatePeakRssMB: upd.peakRss / 2 ** 20, unchangedSecs: unchanged.secs,
+    fullAgainSecs: again.secs, outputMB: bytes / 2 ** 20, identical, summary: upd.stderr.split("\n").filter((l) => l.startsWith("zhibiao:")).at(-1) ?? "",
+  };
+  rmSync(collection, { recursive: true, force: true });
+  rmSync(check, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+  return result;
+}
+const updateLine = (u) => `extract --update, 10 reports added to ${u.reports - 10}: ${u.updateSecs.toFixed(1)} s wall (${u.updateCpuSecs?.toFixed(1) ?? "?"} CPU s, peak RSS ${u.updatePeakRssMB.toFixed(0)} MB), nothing changed ${u.unchangedSecs.toFixed(1)} s; the full run ${u.fullSecs.toFixed(1)} s (again ${u.fullAgainSecs.toFixed(1)} s); output ${u.outputMB.toFixed(0)} MB; identical to a full run: ${u.identical}; ${u.summary}`;
+if (args.includes("--only") && args[args.indexOf("--only") + 1] === "update") {
+  const u = await updateBench();
+  process.stdout.write(`${updateLine(u)}\n`);
+  if (!KEEP) rmSync(tmp, { recursive: true, force: true });
+  process.exit(0);
+}
+
 /** Wall and CPU seconds of a function run in this process. */
 function timed(fn) {
   const c0 = process.cpuUsage();
@@ -301,40 +351,8 @@ if (results.codeChangedDuringRuns) log("warning: dist/ or rules/ changed during 
   results.runs.panelJoin = { reports: JOIN_COPIES * docs.length, cells: JOIN_COPIES * cells.length, secs: r.secs, cpuSecs: r.cpuSecs, peakRssMB: r.peakRss / 2 ** 20 };
 }
 
-// 4b. extract --update: a folder of 10 × REPORTS reports (the corpus in ten subfolders) extracted in full,
-// then ten new reports added and the folder updated; the update's output is checked against a full run.
-{
-  const COPIES = 10;
-  const collection = join(tmp, "collection");
-  for (let k = 0; k < COPIES; k++) {
-    mkdirSync(join(collection, `c${k}`), { recursive: true });
-    for (const name of readdirSync(corpusDir)) writeFileSync(join(collection, `c${k}`, name), readFileSync(join(corpusDir, name)));
-  }
-  const out = join(tmp, "update-out");
-  log(`zhibiao extract over ${COPIES * REPORTS} reports (full run, to update) …`);
-  const full = await runCli(["extract", collection, "--out", out, "--quiet"]);
-  if (full.code !== 0) throw new Error(`full extract exited ${full.code}: ${full.stderr}`);
-  mkdirSync(join(collection, "new"), { recursive: true });
-  for (let i = 0; i < 10; i++) writeFileSync(join(collection, "new", `n${i}.txt`), texts[(i * 37) % texts.length].replace(/。/g, (m, at) => (at % 97 === 0 ? "；" : m)));
-  log(`zhibiao extract --update: 10 reports added to ${COPIES * REPORTS} …`);
-  const upd = await runCli(["extract", collection, "--out", out, "--update"]);
-  if (upd.code !== 0) throw new Error(`extract --update exited ${upd.code}: ${upd.stderr}`);
-  const unchanged = await runCli(["extract", collection, "--out", out, "--update"]);
-  const check = join(tmp, "update-check");
-  log("… and a full run over the same inputs, to compare byte for byte");
-  const again = await runCli(["extract", collection, "--out", check, "--quiet"]);
-  const files = ["records.csv", "records.jsonl", "statements.csv", "documents.jsonl", "documents.csv", "diagnostics.jsonl", "panel.jsonl", "panel.csv", "run.json"];
-  const identical = again.code === 0 && files.every((f) => readFileSync(join(out, f)).equals(readFileSync(join(check, f))));
-  const bytes = files.reduce((n, f) => n + readFileSync(join(out, f)).length, 0);
-  results.runs.update = {
-    reports: COPIES * REPORTS + 10, added: 10, fullSecs: full.secs, fullPeakRssMB: full.peakRss / 2 ** 20,
-    updateSecs: upd.secs, updateCpuSecs: upd.cpuSecs, updatePeakRssMB: upd.peakRss / 2 ** 20, unchangedSecs: unchanged.secs,
-    fullAgainSecs: again.secs, outputMB: bytes / 2 ** 20, identical, summary: upd.stderr.split("\n").filter((l) => l.startsWith("zhibiao:")).at(-1) ?? "",
-  };
-  rmSync(collection, { recursive: true, force: true });
-  rmSync(check, { recursive: true, force: true });
-  rmSync(out, { recursive: true, force: true });
-}
+// 4b. extract --update (updateBench above).
+results.runs.update = await updateBench();
 // 4b. Peak memory of one huge document: a 60 MB report, a 5 MB figure-dense line.
 results.runs.memory = await memoryCases();
 
@@ -439,7 +457,7 @@ const lines = [
   "",
   `streaming runs: median of ${ROUNDS} interleaved rounds; wall s per round: ${streamRuns.map((c) => `${c.key} ${results.runs[c.key].roundsSecs.map((x) => x.toFixed(2)).join("/")}`).join(", ")}`,
   `zhibiao panel over ${results.runs.panelJoin.reports} reports (${results.runs.panelJoin.cells} cells, 10 folders): ${results.runs.panelJoin.secs.toFixed(1)} s wall, ${results.runs.panelJoin.cpuSecs?.toFixed(1) ?? "?"} CPU s, peak RSS ${results.runs.panelJoin.peakRssMB.toFixed(0)} MB`,
-  `extract --update, 10 reports added to ${results.runs.update.reports - 10}: ${results.runs.update.updateSecs.toFixed(1)} s wall (${results.runs.update.updateCpuSecs?.toFixed(1) ?? "?"} CPU s, peak RSS ${results.runs.update.updatePeakRssMB.toFixed(0)} MB), nothing changed ${results.runs.update.unchangedSecs.toFixed(1)} s; the full run ${results.runs.update.fullSecs.toFixed(1)} s (again ${results.runs.update.fullAgainSecs.toFixed(1)} s); output ${results.runs.update.outputMB.toFixed(0)} MB; identical to a full run: ${results.runs.update.identical}; ${results.runs.update.summary}`,
+  updateLine(results.runs.update),
   pageLine(results.runs.reviewSite),
   ...Object.values(results.runs.memory).map(memoryLine),
   `cold start, one report: median ${results.runs.coldStart.medianSecs.toFixed(2)} s (best ${results.runs.coldStart.bestSecs.toFixed(2)} s)`,
