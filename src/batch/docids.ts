@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { docIdOf, normalizeDocId, type InputItem } from "../io/collect.js";
+import { docIdOf, type InputItem } from "../io/collect.js";
 
 /** The path of an input as the hash of a shared doc_id sees it: `/` between folders, NFC, no leading `./`. */
 function pathKey(path: string): string {
@@ -33,5 +33,3 @@ export function uniqueDocIds(items: readonly InputItem[], forced: ReadonlyMap<nu
   });
   return { ids, renamed };
 }
-
-export { normalizeDocId };

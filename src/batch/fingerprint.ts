@@ -1,12 +1,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { VERSION } from "../version.js";
 import type { RunFingerprint } from "../export/run-state.js";
-
-/** The built-in rule folder (as src/rules/load.ts finds it), without loading the rules. */
-export const BUILTIN_RULES = fileURLToPath(new URL("../../rules/", import.meta.url));
 
 /** dist/build-id.txt, written by scripts/postbuild.mjs: the sha256 of every built file. "unbuilt" when missing. */
 function buildId(): string {

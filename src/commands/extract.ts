@@ -16,7 +16,8 @@ import { SkippedFiles } from "../batch/skipped.js";
 import { checkRuleDirs } from "../rules/precheck.js";
 import { OCR_PACKAGES, ocrUnavailable } from "../io/ocr.js";
 import { existsSync } from "node:fs";
-import { BUILTIN_RULES, runFingerprint } from "../batch/fingerprint.js";
+import { runFingerprint } from "../batch/fingerprint.js";
+import { BUILTIN_RULES_DIR } from "../rules/builtin-dir.js";
 import { ReuseIndex } from "../batch/reuse.js";
 
 const HELP = `Usage: zhibiao extract <files, folders, globs or -> --out <dir> [options]
@@ -163,7 +164,7 @@ export const extractCommand: Command = {
     if (noOcr) throw new ConfigError(`--ocr needs ${OCR_PACKAGES} (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils): ${noOcr}`);
     const { items } = collectInputs(opts.inputs);
     const docIds = forcedDocIds(items, opts.docId);
-    const fingerprint = stream ? null : runFingerprint([BUILTIN_RULES, ...opts.rules], outputOptions(opts));
+    const fingerprint = stream ? null : runFingerprint([BUILTIN_RULES_DIR, ...opts.rules], outputOptions(opts));
     let reuse: ReuseIndex | null = null;
     if (opts.update && fingerprint) {
       const opening = existsSync(opts.out) ? ReuseIndex.open(opts.out, fingerprint) : { index: null, why: `${opts.out} does not exist yet` };

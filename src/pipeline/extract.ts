@@ -1,5 +1,4 @@
 import { recordId } from "./record-id.js";
-export { recordId };
 import type { MetricRecord } from "../model/record.js";
 import { diagnostic, type Diagnostic } from "../model/diagnostic.js";
 import type { DocumentMeta } from "../model/document.js";

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { ConfigError } from "../commands/args.js";
 import { FragmentFileSchema, RuleFileSchema, type RuleSpec } from "./schema.js";
 import { readYaml, formatProblem, type RuleProblem } from "./yaml-file.js";
@@ -33,8 +32,7 @@ export class RuleLoadError extends ConfigError {
   }
 }
 
-/** The package's own rule folder (`rules/` next to `dist/` or `src/`). */
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
+export { BUILTIN_RULES_DIR } from "./builtin-dir.js";
 
 /**
  * Loads, validates and compiles the rules of the built-in folder and any extra folders (in that order;
